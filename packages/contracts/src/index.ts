@@ -1,0 +1,13 @@
+export { LIMITS, SKU_PATTERN, skuOf } from './limits';
+export { skuSchema, lineItemSchema, checkoutRequestSchema, idempotencyKeySchema, mergeLineItems } from './checkout';
+export type { LineItem, CheckoutRequest } from './checkout';
+export { lookupRequestSchema, reservationRequestSchema } from './shapes';
+export type {
+  Product,
+  OrderItem,
+  Order,
+  CheckoutResponse,
+  LookupResponse,
+  ReservationRequest,
+  ReservationResponse,
+} from './shapes';

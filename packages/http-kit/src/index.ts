@@ -1,0 +1,12 @@
+export { HttpError, isErrorBody } from './http-error';
+export type { ErrorBody } from './http-error';
+export { parseOrThrow, describeZodError } from './validation';
+export { errorMiddleware, notFoundHandler } from './error-middleware';
+export { healthRoutes } from './health';
+export type { ReadinessCheck } from './health';
+export { callDownstream } from './downstream';
+export type { DownstreamRequest, DownstreamResponse } from './downstream';
+export { readConfig, ConfigError } from './config';
+export { serve } from './serve';
+export type { ServeOptions } from './serve';
+export { jsonBody, MAX_BODY_BYTES } from './json-body';

@@ -1,0 +1,38 @@
+/** Settings of the tracing preload, read from the OTEL_* environment. */
+export interface TracingConfig {
+  readonly serviceName: string;
+  readonly tracesUrl: string;
+  readonly disabled: boolean;
+  readonly scheduledDelayMillis: number;
+  readonly maxQueueSize: number;
+  readonly maxExportBatchSize: number;
+}
+
+function readPositiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Parses the tracing settings once; a bad value throws with the variable's name. */
+export function readTracingConfig(env: NodeJS.ProcessEnv): TracingConfig {
+  const endpoint = (env.OTEL_EXPORTER_OTLP_ENDPOINT || 'http://localhost:4318').replace(/\/+$/, '');
+  try {
+    new URL(endpoint);
+  } catch {
+    throw new Error(`OTEL_EXPORTER_OTLP_ENDPOINT must be a URL, got "${endpoint}"`);
+  }
+  return Object.freeze({
+    serviceName: env.OTEL_SERVICE_NAME || 'unknown_service',
+    // A signal-specific endpoint is used as is; the generic one gets the OTLP path appended.
+    tracesUrl: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || `${endpoint}/v1/traces`,
+    disabled: env.OTEL_SDK_DISABLED === 'true',
+    scheduledDelayMillis: readPositiveInt(env, 'OTEL_BSP_SCHEDULE_DELAY', 1000),
+    maxQueueSize: readPositiveInt(env, 'OTEL_BSP_MAX_QUEUE_SIZE', 4096),
+    maxExportBatchSize: readPositiveInt(env, 'OTEL_BSP_MAX_EXPORT_BATCH_SIZE', 512),
+  });
+}

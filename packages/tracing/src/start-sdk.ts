@@ -1,0 +1,33 @@
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type { TracingConfig } from './config';
+import { createInstrumentations } from './instrumentations';
+import { storeSdkHandle } from './sdk-handle';
+
+/** Starts the NodeSDK: OTLP/HTTP JSON export in batches, W3C propagation, four instrumentations. */
+export function startSdk(config: TracingConfig): void {
+  // Stable HTTP semantic conventions (http.request.method, url.path, ...) unless the user chose.
+  process.env.OTEL_SEMCONV_STABILITY_OPT_IN ??= 'http';
+  const exporter = new OTLPTraceExporter({ url: config.tracesUrl });
+  const sdk = new NodeSDK({
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: config.serviceName }),
+    autoDetectResources: false,
+    spanProcessors: [
+      new BatchSpanProcessor(exporter, {
+        scheduledDelayMillis: config.scheduledDelayMillis,
+        maxQueueSize: config.maxQueueSize,
+        maxExportBatchSize: config.maxExportBatchSize,
+      }),
+    ],
+    textMapPropagator: new CompositePropagator({
+      propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
+    }),
+    instrumentations: createInstrumentations(),
+  });
+  sdk.start();
+  storeSdkHandle(sdk);
+}
