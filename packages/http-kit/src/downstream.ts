@@ -1,4 +1,4 @@
-import http from 'node:http';
+import http, { type IncomingHttpHeaders } from 'node:http';
 import { HttpError, isErrorBody } from './http-error';
 
 /** One call to another tracecart service. */
@@ -14,6 +14,7 @@ export interface DownstreamRequest {
 /** A JSON response from a downstream service. */
 export interface DownstreamResponse<T> {
   status: number;
+  headers: IncomingHttpHeaders;
   body: T;
 }
 
@@ -52,7 +53,7 @@ export function callDownstream<T>(service: string, baseUrl: string, request: Dow
       res.on('error', (error) => req.destroy(error));
       res.on('end', () => {
         clearTimeout(timer);
-        settleResponse<T>(service, res.statusCode ?? 0, Buffer.concat(chunks), resolve, reject);
+        settleResponse<T>(service, res.statusCode ?? 0, res.headers, Buffer.concat(chunks), resolve, reject);
       });
     });
     req.end(payload);
@@ -62,6 +63,7 @@ export function callDownstream<T>(service: string, baseUrl: string, request: Dow
 function settleResponse<T>(
   service: string,
   status: number,
+  headers: IncomingHttpHeaders,
   raw: Buffer,
   resolve: (value: DownstreamResponse<T>) => void,
   reject: (error: HttpError) => void,
@@ -74,7 +76,7 @@ function settleResponse<T>(
     return;
   }
   if (status >= 200 && status < 300) {
-    resolve({ status, body: body as T });
+    resolve({ status, headers, body: body as T });
   } else if (isErrorBody(body)) {
     reject(new HttpError(status, body.error.code, body.error.message));
   } else {

@@ -16,8 +16,9 @@ function isUntracedRequest(request: IncomingMessage): boolean {
 export function createInstrumentations() {
   return [
     new HttpInstrumentation({ ignoreIncomingRequestHook: isUntracedRequest }),
-    // Middleware layers (json parser, etc.) add spans but no insight; routers and handlers stay.
-    new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
+    // Middleware and router layers (json parser, health router, ...) add spans but no insight:
+    // only request handlers get spans, and http.route still lands on the server span.
+    new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] }),
     new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
     new IORedisInstrumentation({ requireParentSpan: true }),
   ];

@@ -1,0 +1,32 @@
+import express, { type Express } from 'express';
+import { callDownstream, errorMiddleware, healthRoutes, jsonBody, notFoundHandler } from '@tracecart/http-kit';
+import type { Logger } from '@tracecart/tracing';
+import type { GatewayConfig } from './config';
+import { OrderClient } from './clients/order-client';
+import { InventoryClient } from './clients/inventory-client';
+import { checkoutRoutes } from './routes/checkout';
+import { catalogRoutes } from './routes/catalog';
+import { traceResponseHeader } from './trace-response';
+
+/** What the gateway needs from outside. */
+export interface GatewayDeps {
+  logger: Logger;
+  config: Pick<GatewayConfig, 'ORDER_URL' | 'INVENTORY_URL' | 'CHECKOUT_TIMEOUT_MS' | 'READ_TIMEOUT_MS'>;
+}
+
+/** Builds the gateway Express app; it never listens. */
+export function createApp({ logger, config }: GatewayDeps): Express {
+  const orders = new OrderClient(config.ORDER_URL, config.CHECKOUT_TIMEOUT_MS, config.READ_TIMEOUT_MS);
+  const inventory = new InventoryClient(config.INVENTORY_URL, config.READ_TIMEOUT_MS);
+  const ping = (service: string, url: string) => () => callDownstream(service, url, { method: 'GET', path: '/healthz', timeoutMs: 1000 });
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(healthRoutes({ order: ping('order', config.ORDER_URL), inventory: ping('inventory', config.INVENTORY_URL) }));
+  app.use(traceResponseHeader());
+  app.use(jsonBody());
+  app.use(checkoutRoutes(orders));
+  app.use(catalogRoutes(inventory, orders));
+  app.use(notFoundHandler());
+  app.use(errorMiddleware(logger));
+  return app;
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { readConfig } from '@tracecart/http-kit';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8082),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/tracecart'),
+  PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(30),
+});
+
+/** The inventory service's settings. */
+export type InventoryConfig = z.infer<typeof schema>;
+
+/** Reads the inventory settings from the environment, once. */
+export function readInventoryConfig(env: NodeJS.ProcessEnv): Readonly<InventoryConfig> {
+  return readConfig(schema, env);
+}

@@ -1,0 +1,89 @@
+import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from '@tracecart/db';
+import { HttpError } from '@tracecart/http-kit';
+import type { LineItem, ReservationResponse } from '@tracecart/contracts';
+
+// Atomic: the row is only decremented when enough stock is left, so concurrent checkouts
+// can never oversell. Seq-scans without the sku index, like the lookup.
+const RESERVE_LINE = 'UPDATE products SET on_hand = on_hand - $2 WHERE sku = $1 AND on_hand >= $2 RETURNING on_hand';
+const SKU_EXISTS = 'SELECT 1 FROM products WHERE sku = $1';
+
+/** Holds and releases stock for orders; every call is idempotent per order id. */
+export class ReservationRepo {
+  constructor(private readonly pool: Pool) {}
+
+  /**
+   * Reserves every line or none, in one transaction. Lines are taken in SKU order so two
+   * orders sharing SKUs lock rows in the same order and cannot deadlock. A retry for an order
+   * already held returns the held lines; an order already released is refused.
+   */
+  async reserve(orderId: string, items: readonly LineItem[]): Promise<ReservationResponse> {
+    return withTransaction(this.pool, async (tx) => {
+      const claimed = await tx.query(
+        `INSERT INTO reservations (order_id, status) VALUES ($1, 'held') ON CONFLICT (order_id) DO NOTHING`,
+        [orderId],
+      );
+      if (claimed.rowCount === 0) return this.readExisting(tx, orderId);
+      const sorted = [...items].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+      for (const item of sorted) await this.reserveLine(tx, item);
+      await tx.query(
+        `INSERT INTO reservation_lines (order_id, sku, quantity)
+         SELECT $1, sku, quantity FROM unnest($2::text[], $3::int[]) AS l(sku, quantity)`,
+        [orderId, sorted.map((i) => i.sku), sorted.map((i) => i.quantity)],
+      );
+      return { orderId, status: 'held', items: sorted.map((i) => ({ sku: i.sku, quantity: i.quantity })) };
+    });
+  }
+
+  private async reserveLine(tx: PoolClient, item: LineItem): Promise<void> {
+    const updated = await tx.query(RESERVE_LINE, [item.sku, item.quantity]);
+    if (updated.rowCount === 1) return;
+    const exists = await tx.query(SKU_EXISTS, [item.sku]);
+    if (exists.rowCount === 0) throw new HttpError(404, 'unknown_sku', `${item.sku} is not in the catalog`);
+    throw new HttpError(409, 'insufficient_stock', `not enough stock of ${item.sku} for ${item.quantity}`);
+  }
+
+  private async readExisting(tx: PoolClient, orderId: string): Promise<ReservationResponse> {
+    const { rows } = await tx.query<{ status: 'held' | 'released' }>('SELECT status FROM reservations WHERE order_id = $1', [orderId]);
+    if (rows[0]?.status !== 'held') throw new HttpError(409, 'reservation_released', `reservation for order ${orderId} was released`);
+    const lines = await tx.query<{ sku: string; quantity: number }>(
+      'SELECT sku, quantity FROM reservation_lines WHERE order_id = $1 ORDER BY sku',
+      [orderId],
+    );
+    return { orderId, status: 'held', items: lines.rows };
+  }
+
+  /**
+   * Gives the stock of an order back. Releasing an unknown order leaves a 'released' tombstone
+   * so a reservation still in flight for it is refused when it arrives; releasing twice is a no-op.
+   */
+  async release(orderId: string): Promise<ReservationResponse> {
+    return withTransaction(this.pool, async (tx) => {
+      // Two rounds suffice: the second always sees the row whose insert made the first conflict.
+      for (let round = 0; round < 3; round++) {
+        const { rows } = await tx.query<{ status: string }>('SELECT status FROM reservations WHERE order_id = $1 FOR UPDATE', [orderId]);
+        if (rows[0]?.status === 'held') return this.restoreStock(tx, orderId);
+        if (rows[0]) return { orderId, status: 'released', items: [] };
+        // No row: claim one. If a reservation in flight inserts first, this waits for it and
+        // then finds a conflict, and the loop releases what it held.
+        const inserted = await tx.query(
+          `INSERT INTO reservations (order_id, status, released_at) VALUES ($1, 'released', now()) ON CONFLICT (order_id) DO NOTHING`,
+          [orderId],
+        );
+        if (inserted.rowCount === 1) return { orderId, status: 'released', items: [] };
+      }
+      throw new Error(`release of order ${orderId} did not settle`);
+    });
+  }
+
+  private async restoreStock(tx: PoolClient, orderId: string): Promise<ReservationResponse> {
+    const lines = await tx.query<{ sku: string; quantity: number }>(
+      `UPDATE products p SET on_hand = p.on_hand + l.quantity
+       FROM reservation_lines l WHERE l.order_id = $1 AND p.sku = l.sku
+       RETURNING l.sku, l.quantity`,
+      [orderId],
+    );
+    await tx.query(`UPDATE reservations SET status = 'released', released_at = now() WHERE order_id = $1`, [orderId]);
+    return { orderId, status: 'released', items: lines.rows };
+  }
+}

@@ -1,0 +1,44 @@
+import express, { type Express } from 'express';
+import type { Pool } from 'pg';
+import { callDownstream, errorMiddleware, healthRoutes, jsonBody, notFoundHandler } from '@tracecart/http-kit';
+import { pingDatabase } from '@tracecart/db';
+import type { Logger } from '@tracecart/tracing';
+import { InventoryClient } from './clients/inventory-client';
+import { OrderRepo } from './order-repo';
+import { OrderService } from './order-service';
+import { orderRoutes } from './routes/orders';
+
+/** What the order app needs from outside. */
+export interface OrderDeps {
+  pool: Pool;
+  logger: Logger;
+  inventoryUrl: string;
+  checkoutTimeoutMs: number;
+  /** Whether lookups are batched (fix.batch); defaults to the N+1 path. */
+  batchLookups?: () => boolean;
+}
+
+/** Builds the order Express app; it never listens. */
+export function createApp(deps: OrderDeps): Express {
+  const orders = new OrderRepo(deps.pool);
+  const service = new OrderService({
+    pool: deps.pool,
+    orders,
+    inventory: new InventoryClient(deps.inventoryUrl),
+    logger: deps.logger,
+    batchLookups: deps.batchLookups ?? (() => false),
+  });
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    healthRoutes({
+      postgres: () => pingDatabase(deps.pool),
+      inventory: () => callDownstream('inventory', deps.inventoryUrl, { method: 'GET', path: '/healthz', timeoutMs: 1000 }),
+    }),
+  );
+  app.use(jsonBody());
+  app.use(orderRoutes(service, orders, deps.checkoutTimeoutMs));
+  app.use(notFoundHandler());
+  app.use(errorMiddleware(deps.logger));
+  return app;
+}

@@ -1,0 +1,16 @@
+export { createPool, pingDatabase } from './pool';
+export type { PoolOptions } from './pool';
+export { withTransaction } from './transaction';
+export { ensureDatabase, dropDatabase } from './admin';
+export { migrate, loadMigrations } from './migrations';
+export type { Migration } from './migrations';
+export {
+  seedCatalog,
+  parseCatalogSize,
+  seededPriceCents,
+  DEFAULT_CATALOG_SIZE,
+  MAX_CATALOG_SIZE,
+  INITIAL_ON_HAND,
+} from './seed';
+export type { SeedProgress } from './seed';
+export type { Pool, PoolClient } from 'pg';

@@ -1,0 +1,12 @@
+export { createTestDatabase, snapshotDatabase, scratchDatabaseUrl } from './test-database';
+export type { TestDatabase } from './test-database';
+export { startOtlpReceiver } from './otlp-receiver';
+export type { OtlpReceiver, ReceivedSpan } from './otlp-receiver';
+export { startServiceProcess } from './service-process';
+export type { ServiceProcess } from './service-process';
+export { startStack } from './stack';
+export type { Stack, StackOptions } from './stack';
+export { listenOnLoopback } from './listen';
+export type { RunningServer } from './listen';
+export { requestJson } from './http-json';
+export type { JsonResponse } from './http-json';
