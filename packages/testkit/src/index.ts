@@ -7,6 +7,8 @@ export type { ServiceProcess } from './service-process';
 export { startStack } from './stack';
 export type { Stack, StackOptions } from './stack';
 export { listenOnLoopback } from './listen';
+export { startDelayProxy, startSilentServer } from './delay-proxy';
+export type { DelayRule } from './delay-proxy';
 export type { RunningServer } from './listen';
 export { requestJson } from './http-json';
 export type { JsonResponse } from './http-json';

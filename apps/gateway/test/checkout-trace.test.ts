@@ -1,0 +1,88 @@
+import {
+  createTestDatabase,
+  requestJson,
+  startOtlpReceiver,
+  startStack,
+  type OtlpReceiver,
+  type ReceivedSpan,
+  type Stack,
+  type TestDatabase,
+} from '@tracecart/testkit';
+
+const SERVER = 2;
+
+describe('one checkout is one trace across gateway, order and inventory', () => {
+  let db: TestDatabase;
+  let receiver: OtlpReceiver;
+  let stack: Stack;
+  let traceId: string;
+  let spans: ReceivedSpan[];
+  let traceresponse: string | null;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ catalogSize: 3000 });
+    receiver = await startOtlpReceiver();
+    stack = await startStack({ databaseUrl: db.url, otlpEndpoint: receiver.endpoint });
+    const res = await requestJson(`${stack.gateway.url}/api/checkout`, {
+      body: { customerId: 'c-trace', items: [{ sku: 'SKU-0000042', quantity: 2 }, { sku: 'SKU-0002999', quantity: 1 }] },
+    });
+    expect(res.status).toBe(201);
+    traceId = res.body.traceId;
+    traceresponse = res.headers.get('traceresponse');
+    // Done once every service's server span has arrived: gateway's is the last to end.
+    spans = await receiver.waitForTrace(traceId, (got) => got.some((s) => s.service === 'gateway' && s.span.kind === SERVER));
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    await receiver?.close();
+    await db?.drop();
+  });
+
+  it('returns the trace id in the body and the traceresponse header', () => {
+    expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(traceresponse).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+  });
+
+  it('has spans from all three services and from no other trace', () => {
+    expect(new Set(spans.map((s) => s.service))).toEqual(new Set(['gateway', 'order', 'inventory']));
+    const otherTraces = receiver.spans().filter((s) => s.span.traceId !== traceId && s.attributes['http.route']);
+    expect(otherTraces).toEqual([]);
+  });
+
+  it('has exactly one root, the gateway server span, and every other parent inside the trace', () => {
+    const ids = new Set(spans.map((s) => s.span.spanId));
+    const roots = spans.filter((s) => !s.span.parentSpanId);
+    expect(roots).toHaveLength(1);
+    expect(roots[0]).toMatchObject({ service: 'gateway', span: { kind: SERVER } });
+    expect(roots[0].attributes['http.route']).toBe('/api/checkout');
+    for (const s of spans.filter((x) => x.span.parentSpanId)) expect(ids.has(s.span.parentSpanId!)).toBe(true);
+  });
+
+  it('chains gateway → order → inventory through client spans, with http.route on server spans', () => {
+    const byId = new Map(spans.map((s) => [s.span.spanId, s]));
+    const servers = spans.filter((s) => s.span.kind === SERVER);
+    const routes = servers.map((s) => `${s.service} ${s.attributes['http.route']}`).sort();
+    expect(routes).toEqual([
+      'gateway /api/checkout',
+      'inventory /products/:sku',
+      'inventory /products/:sku',
+      'inventory /reservations',
+      'order /orders',
+    ]);
+    for (const server of servers.filter((s) => s.service !== 'gateway')) {
+      const client = byId.get(server.span.parentSpanId!)!;
+      const caller = server.service === 'order' ? 'gateway' : 'order';
+      expect(client).toMatchObject({ service: caller, span: { kind: 3 } });
+    }
+  });
+
+  it('puts the catalog lookups, with db.query.text, under inventory', () => {
+    const lookups = spans.filter(
+      (s) => s.service === 'inventory' && String(s.attributes['db.query.text']).includes('FROM products WHERE sku = $1'),
+    );
+    expect(lookups).toHaveLength(2);
+    const reservations = spans.filter((s) => String(s.attributes['db.query.text']).startsWith('UPDATE products SET on_hand'));
+    expect(reservations.map((s) => s.service)).toEqual(['inventory', 'inventory']);
+  });
+});
