@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import { callDownstream, errorMiddleware, healthRoutes, jsonBody, notFoundHandler } from '@tracecart/http-kit';
 import type { Logger } from '@tracecart/tracing';
+import { DEFAULT_FLAGS, flagSpanAttributes, type FlagValues } from '@tracecart/flags';
 import type { GatewayConfig } from './config';
 import { OrderClient } from './clients/order-client';
 import { InventoryClient } from './clients/inventory-client';
@@ -12,10 +13,12 @@ import { traceResponseHeader } from './trace-response';
 export interface GatewayDeps {
   logger: Logger;
   config: Pick<GatewayConfig, 'ORDER_URL' | 'INVENTORY_URL' | 'CHECKOUT_TIMEOUT_MS' | 'READ_TIMEOUT_MS'>;
+  /** The live switches; all off when omitted. */
+  flags?: () => FlagValues;
 }
 
 /** Builds the gateway Express app; it never listens. */
-export function createApp({ logger, config }: GatewayDeps): Express {
+export function createApp({ logger, config, flags = () => DEFAULT_FLAGS }: GatewayDeps): Express {
   const orders = new OrderClient(config.ORDER_URL, config.CHECKOUT_TIMEOUT_MS, config.READ_TIMEOUT_MS);
   const inventory = new InventoryClient(config.INVENTORY_URL, config.READ_TIMEOUT_MS);
   const ping = (service: string, url: string) => () => callDownstream(service, url, { method: 'GET', path: '/healthz', timeoutMs: 1000 });
@@ -23,6 +26,7 @@ export function createApp({ logger, config }: GatewayDeps): Express {
   app.disable('x-powered-by');
   app.use(healthRoutes({ order: ping('order', config.ORDER_URL), inventory: ping('inventory', config.INVENTORY_URL) }));
   app.use(traceResponseHeader());
+  app.use(flagSpanAttributes(flags));
   app.use(jsonBody());
   app.use(checkoutRoutes(orders));
   app.use(catalogRoutes(inventory, orders));

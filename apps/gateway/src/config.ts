@@ -4,6 +4,8 @@ import { readConfig } from '@tracecart/http-kit';
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
+  /** Only for the switches' state (lab.fix.* on spans); the gateway stores nothing. */
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/tracecart'),
   ORDER_URL: z.string().url().default('http://127.0.0.1:8081'),
   INVENTORY_URL: z.string().url().default('http://127.0.0.1:8082'),
   /** How long a checkout may take end to end before the shopper gets 503. */

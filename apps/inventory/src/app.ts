@@ -2,9 +2,13 @@ import express, { type Express } from 'express';
 import type { Pool } from 'pg';
 import { errorMiddleware, healthRoutes, jsonBody, notFoundHandler } from '@tracecart/http-kit';
 import { pingDatabase } from '@tracecart/db';
+import { DEFAULT_FLAGS, flagSpanAttributes, type FlagValues } from '@tracecart/flags';
 import type { Logger } from '@tracecart/tracing';
 import { ProductRepo } from './product-repo';
 import { ReservationRepo } from './reservation-repo';
+import { ProductCatalog } from './product-catalog';
+import type { ProductCache } from './cache/product-cache';
+import { chaosMiddleware } from './chaos';
 import { productRoutes } from './routes/products';
 import { reservationRoutes } from './routes/reservations';
 
@@ -12,16 +16,24 @@ import { reservationRoutes } from './routes/reservations';
 export interface InventoryDeps {
   pool: Pool;
   logger: Logger;
+  /** The live switches; all off when omitted. */
+  flags?: () => FlagValues;
+  /** The product cache fix.cache turns on; without one the switch has no effect. */
+  cache?: ProductCache;
 }
 
 /** Builds the inventory Express app; it never listens. */
 export function createApp(deps: InventoryDeps): Express {
+  const flags = deps.flags ?? (() => DEFAULT_FLAGS);
+  const catalog = new ProductCatalog(new ProductRepo(deps.pool), deps.cache, () => flags()['fix.cache']);
   const app = express();
   app.disable('x-powered-by');
   app.use(healthRoutes({ postgres: () => pingDatabase(deps.pool) }));
+  app.use(flagSpanAttributes(flags));
+  app.use(chaosMiddleware(flags));
   app.use(jsonBody());
-  app.use(productRoutes(new ProductRepo(deps.pool)));
-  app.use(reservationRoutes(new ReservationRepo(deps.pool)));
+  app.use(productRoutes(catalog));
+  app.use(reservationRoutes(new ReservationRepo(deps.pool), catalog));
   app.use(notFoundHandler());
   app.use(errorMiddleware(deps.logger));
   return app;

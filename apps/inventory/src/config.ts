@@ -6,6 +6,11 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/tracecart'),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(30),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** memory: an in-process cache, for machines without Redis (the demo announces it). */
+  CACHE_BACKEND: z.enum(['redis', 'memory']).default('redis'),
+  CACHE_KEY_PREFIX: z.string().min(1).max(100).default('tracecart:'),
+  CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
 });
 
 /** The inventory service's settings. */

@@ -1,18 +1,36 @@
 import { createLogger } from '@tracecart/tracing';
 import { createPool } from '@tracecart/db';
 import { serve } from '@tracecart/http-kit';
-import { readInventoryConfig } from './config';
+import { FlagWatcher } from '@tracecart/flags';
+import { readInventoryConfig, type InventoryConfig } from './config';
 import { createApp } from './app';
+import { RedisProductCache } from './cache/redis-cache';
+import { MemoryProductCache } from './cache/memory-cache';
+
+function createCache(config: Readonly<InventoryConfig>) {
+  return config.CACHE_BACKEND === 'redis'
+    ? new RedisProductCache(config.REDIS_URL, config.CACHE_TTL_SECONDS, config.CACHE_KEY_PREFIX)
+    : new MemoryProductCache(config.CACHE_TTL_SECONDS);
+}
 
 async function main(): Promise<void> {
   const logger = createLogger('inventory');
   const config = readInventoryConfig(process.env);
   const pool = createPool(config.DATABASE_URL, { applicationName: 'inventory', max: config.PG_POOL_MAX });
-  await serve(createApp({ pool, logger }), {
+  const watcher = new FlagWatcher({ pool, databaseUrl: config.DATABASE_URL, onError: (err) => logger.warn({ err }, 'flag watch') });
+  await watcher.start();
+  const cache = createCache(config);
+  if (cache.backend === 'memory') logger.warn('using an in-process cache, not Redis');
+  const app = createApp({ pool, logger, cache, flags: () => watcher.current().flags });
+  await serve(app, {
     port: config.PORT,
     host: config.HOST,
     logger,
-    onShutdown: () => pool.end(),
+    onShutdown: async () => {
+      await watcher.stop();
+      await cache.close();
+      await pool.end();
+    },
   });
 }
 

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { callDownstream, errorMiddleware, healthRoutes, jsonBody, notFoundHandler } from '@tracecart/http-kit';
 import { pingDatabase } from '@tracecart/db';
 import type { Logger } from '@tracecart/tracing';
+import { DEFAULT_FLAGS, flagSpanAttributes, type FlagValues } from '@tracecart/flags';
 import { InventoryClient } from './clients/inventory-client';
 import { OrderRepo } from './order-repo';
 import { OrderService } from './order-service';
@@ -14,19 +15,20 @@ export interface OrderDeps {
   logger: Logger;
   inventoryUrl: string;
   checkoutTimeoutMs: number;
-  /** Whether lookups are batched (fix.batch); defaults to the N+1 path. */
-  batchLookups?: () => boolean;
+  /** The live switches; all off (the N+1 path) when omitted. */
+  flags?: () => FlagValues;
 }
 
 /** Builds the order Express app; it never listens. */
 export function createApp(deps: OrderDeps): Express {
+  const flags = deps.flags ?? (() => DEFAULT_FLAGS);
   const orders = new OrderRepo(deps.pool);
   const service = new OrderService({
     pool: deps.pool,
     orders,
     inventory: new InventoryClient(deps.inventoryUrl),
     logger: deps.logger,
-    batchLookups: deps.batchLookups ?? (() => false),
+    batchLookups: () => flags()['fix.batch'],
   });
   const app = express();
   app.disable('x-powered-by');
@@ -36,6 +38,7 @@ export function createApp(deps: OrderDeps): Express {
       inventory: () => callDownstream('inventory', deps.inventoryUrl, { method: 'GET', path: '/healthz', timeoutMs: 1000 }),
     }),
   );
+  app.use(flagSpanAttributes(flags));
   app.use(jsonBody());
   app.use(orderRoutes(service, orders, deps.checkoutTimeoutMs));
   app.use(notFoundHandler());

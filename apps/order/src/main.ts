@@ -1,6 +1,7 @@
 import { createLogger } from '@tracecart/tracing';
 import { createPool } from '@tracecart/db';
 import { serve } from '@tracecart/http-kit';
+import { FlagWatcher } from '@tracecart/flags';
 import { readOrderConfig } from './config';
 import { createApp } from './app';
 
@@ -8,8 +9,24 @@ async function main(): Promise<void> {
   const logger = createLogger('order');
   const config = readOrderConfig(process.env);
   const pool = createPool(config.DATABASE_URL, { applicationName: 'order', max: config.PG_POOL_MAX });
-  const app = createApp({ pool, logger, inventoryUrl: config.INVENTORY_URL, checkoutTimeoutMs: config.CHECKOUT_TIMEOUT_MS });
-  await serve(app, { port: config.PORT, host: config.HOST, logger, onShutdown: () => pool.end() });
+  const watcher = new FlagWatcher({ pool, databaseUrl: config.DATABASE_URL, onError: (err) => logger.warn({ err }, 'flag watch') });
+  await watcher.start();
+  const app = createApp({
+    pool,
+    logger,
+    inventoryUrl: config.INVENTORY_URL,
+    checkoutTimeoutMs: config.CHECKOUT_TIMEOUT_MS,
+    flags: () => watcher.current().flags,
+  });
+  await serve(app, {
+    port: config.PORT,
+    host: config.HOST,
+    logger,
+    onShutdown: async () => {
+      await watcher.stop();
+      await pool.end();
+    },
+  });
 }
 
 main().catch((error: Error) => {

@@ -2,6 +2,7 @@ export { createTestDatabase, snapshotDatabase, scratchDatabaseUrl } from './test
 export type { TestDatabase } from './test-database';
 export { startOtlpReceiver } from './otlp-receiver';
 export type { OtlpReceiver, ReceivedSpan } from './otlp-receiver';
+export { isTraceComplete } from './trace-complete';
 export { startServiceProcess } from './service-process';
 export type { ServiceProcess } from './service-process';
 export { startStack } from './stack';

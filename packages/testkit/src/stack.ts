@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 
 /** gateway, order and inventory running as child processes against one database. */
@@ -17,7 +18,13 @@ export interface StackOptions {
 
 /** Starts inventory, then order pointing at it, then gateway pointing at both. */
 export async function startStack(options: StackOptions): Promise<Stack> {
-  const common = { DATABASE_URL: options.databaseUrl, OTEL_EXPORTER_OTLP_ENDPOINT: options.otlpEndpoint, ...options.env };
+  const common = {
+    DATABASE_URL: options.databaseUrl,
+    OTEL_EXPORTER_OTLP_ENDPOINT: options.otlpEndpoint,
+    // Stacks share the machine's Redis: each gets its own key space so no test reads another's cache.
+    CACHE_KEY_PREFIX: `tracecart-test-${randomBytes(4).toString('hex')}:`,
+    ...options.env,
+  };
   const started: ServiceProcess[] = [];
   try {
     const inventory = await startServiceProcess('inventory', common);

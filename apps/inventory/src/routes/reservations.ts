@@ -3,21 +3,26 @@ import { z } from 'zod';
 import { parseOrThrow } from '@tracecart/http-kit';
 import { reservationRequestSchema } from '@tracecart/contracts';
 import type { ReservationRepo } from '../reservation-repo';
+import type { ProductCatalog } from '../product-catalog';
 
 const orderIdSchema = z.uuid('must be a UUID');
 
 /** POST /reservations (hold all lines or none) and POST /reservations/:orderId/release. */
-export function reservationRoutes(reservations: ReservationRepo): Router {
+export function reservationRoutes(reservations: ReservationRepo, catalog: ProductCatalog): Router {
   const router = Router();
 
   router.post('/reservations', async (req, res) => {
     const { orderId, items } = parseOrThrow(reservationRequestSchema, req.body);
-    res.status(201).json(await reservations.reserve(orderId, items));
+    const held = await reservations.reserve(orderId, items);
+    await catalog.invalidate(held.items.map((i) => i.sku));
+    res.status(201).json(held);
   });
 
   router.post('/reservations/:orderId/release', async (req, res) => {
     const orderId = parseOrThrow(orderIdSchema, req.params.orderId);
-    res.json(await reservations.release(orderId));
+    const released = await reservations.release(orderId);
+    await catalog.invalidate(released.items.map((i) => i.sku));
+    res.json(released);
   });
 
   return router;

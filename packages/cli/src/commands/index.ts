@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { flagsCommand } from './flags';
 
 /** Every subcommand, in the order `lab help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [flagsCommand];

@@ -1,0 +1,116 @@
+import pino from 'pino';
+import { IndexReconciler } from '@tracecart/flags';
+import {
+  createTestDatabase,
+  isTraceComplete,
+  listenOnLoopback,
+  requestJson,
+  startOtlpReceiver,
+  startStack,
+  type OtlpReceiver,
+  type ReceivedSpan,
+  type RunningServer,
+  type Stack,
+  type TestDatabase,
+} from '@tracecart/testkit';
+import { createApp as createConsoleApp } from '@tracecart/console/dist/app';
+
+const SERVER = 2;
+const LOOKUP_ONE = 'FROM products WHERE sku = $1';
+const LOOKUP_MANY = 'FROM products WHERE sku = ANY($1)';
+// Either semantic-convention generation: db.system (old) or db.system.name (stable).
+const dbSystem = (s: ReceivedSpan) => s.attributes['db.system.name'] ?? s.attributes['db.system'];
+const threeItems = { customerId: 'c-3', items: ['SKU-0000011', 'SKU-0000012', 'SKU-0000013'].map((sku) => ({ sku, quantity: 1 })) };
+
+describe('fix and chaos switches at runtime', () => {
+  let db: TestDatabase;
+  let receiver: OtlpReceiver;
+  let stack: Stack;
+  let console_: RunningServer;
+
+  const setFlag = async (name: string, value: unknown) => {
+    const res = await requestJson(`${console_.url}/api/flags/${name}`, { method: 'PUT', body: { value } });
+    expect(res.status).toBe(200);
+  };
+  // A toggle must reach every service within a second; waiting exactly that long asserts it.
+  const setFlagAndWait = async (name: string, value: unknown) => {
+    await setFlag(name, value);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  };
+  const traceOf = async (res: { body: { traceId?: string; error?: { traceId: string } } }) => {
+    const traceId = res.body.traceId ?? res.body.error!.traceId;
+    return receiver.waitForTrace(traceId, isTraceComplete);
+  };
+  const checkout = (body: unknown) => requestJson(`${stack.gateway.url}/api/checkout`, { body });
+  const queries = (spans: ReceivedSpan[], text: string) => spans.filter((s) => String(s.attributes['db.query.text'] ?? '').includes(text));
+  const inventoryRoutes = (spans: ReceivedSpan[]) =>
+    spans.filter((s) => s.service === 'inventory' && s.span.kind === SERVER).map((s) => s.attributes['http.route']);
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ catalogSize: 5000 });
+    receiver = await startOtlpReceiver();
+    stack = await startStack({ databaseUrl: db.url, otlpEndpoint: receiver.endpoint });
+    const logger = pino({ level: 'silent' });
+    console_ = await listenOnLoopback(createConsoleApp({ pool: db.pool, logger, reconciler: new IndexReconciler(db.pool, () => undefined) }));
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await console_?.close();
+    await receiver?.close();
+    await db?.drop();
+  });
+
+  it('fix.batch off: a 3-item checkout makes 3 inventory calls and 3 lookup queries', async () => {
+    const spans = await traceOf(await checkout(threeItems));
+    expect(inventoryRoutes(spans).filter((r) => r === '/products/:sku')).toHaveLength(3);
+    expect(queries(spans, LOOKUP_ONE)).toHaveLength(3);
+    expect(queries(spans, LOOKUP_MANY)).toHaveLength(0);
+  });
+
+  it('a toggle reaches all three services within a second: every server span says so', async () => {
+    await setFlagAndWait('fix.batch', true);
+    const spans = await traceOf(await checkout(threeItems));
+    const servers = spans.filter((s) => s.span.kind === SERVER);
+    expect(new Set(servers.map((s) => s.service))).toEqual(new Set(['gateway', 'order', 'inventory']));
+    for (const s of servers) expect(s.attributes).toMatchObject({ 'lab.fix.batch': true, 'lab.fix.cache': false, 'lab.fix.index': false });
+  });
+
+  it('fix.batch on: the same checkout makes 1 inventory lookup call and 1 query', async () => {
+    const spans = await traceOf(await checkout(threeItems));
+    expect(inventoryRoutes(spans).filter((r) => r === '/products/lookup')).toHaveLength(1);
+    expect(inventoryRoutes(spans).filter((r) => r === '/products/:sku')).toHaveLength(0);
+    expect(queries(spans, LOOKUP_MANY)).toHaveLength(1);
+    expect(queries(spans, LOOKUP_ONE)).toHaveLength(0);
+  });
+
+  it('fix.cache on: a repeated lookup is served from Redis, with no pg lookup', async () => {
+    await setFlagAndWait('fix.cache', true);
+    const product = () => requestJson(`${stack.gateway.url}/api/products/SKU-0004321`);
+    const first = await traceOf({ body: { traceId: (await product()).headers.get('traceresponse')!.split('-')[1] } });
+    expect(queries(first, LOOKUP_ONE)).toHaveLength(1);
+    const second = await traceOf({ body: { traceId: (await product()).headers.get('traceresponse')!.split('-')[1] } });
+    expect(second.filter((s) => s.service === 'inventory' && dbSystem(s) === 'redis')).not.toHaveLength(0);
+    expect(second.find((s) => s.span.name === 'cache.lookup')?.attributes['cache.hit']).toBe(true);
+    expect(queries(second, LOOKUP_ONE)).toHaveLength(0);
+    expect(second.filter((s) => dbSystem(s) === 'postgresql')).toHaveLength(0);
+  });
+
+  it('chaos.errors at rate 1 fails checkouts with 503 injected_fault; rate 0 restores them', async () => {
+    await setFlagAndWait('chaos.errors', { rate: 1 });
+    const failed = await checkout(threeItems);
+    expect([failed.status, failed.body.error.code]).toEqual([503, 'injected_fault']);
+    const spans = await traceOf(failed);
+    expect(spans.some((s) => (s.span.events ?? []).some((e) => e.name === 'chaos.error'))).toBe(true);
+    await setFlagAndWait('chaos.errors', { rate: 0 });
+    expect((await checkout(threeItems)).status).toBe(201);
+  });
+
+  it('chaos.latency marks the injected delay on the span', async () => {
+    await setFlagAndWait('chaos.latency', { ms: 50, rate: 1 });
+    const spans = await traceOf(await checkout(threeItems));
+    const delayed = spans.filter((s) => (s.span.events ?? []).some((e) => e.name === 'chaos.latency'));
+    expect(delayed.length).toBeGreaterThan(0);
+    expect(delayed.every((s) => s.service === 'inventory' && s.attributes['chaos.injected'] === true)).toBe(true);
+    await setFlagAndWait('chaos.latency', { ms: 0, rate: 0 });
+  });
+});

@@ -1,0 +1,11 @@
+export { flagSchemas, FLAG_NAMES, DEFAULT_FLAGS, isFlagName, fixAttributes } from './definitions';
+export type { FlagName, FlagValues } from './definitions';
+export { readWantedFlags, validateFlag, writeFlag, announceFlagChange, FlagError } from './flag-repo';
+export { readFlagSnapshot } from './flag-snapshot';
+export type { FlagSnapshot } from './flag-snapshot';
+export { SKU_INDEX, readIndexState, createSkuIndex, dropSkuIndex } from './index-switch';
+export type { IndexState } from './index-switch';
+export { FlagWatcher } from './flag-watcher';
+export type { FlagWatcherOptions } from './flag-watcher';
+export { IndexReconciler } from './index-reconciler';
+export { flagSpanAttributes } from './span-middleware';
