@@ -1,35 +1,21 @@
-import {
-  createTestDatabase,
-  requestJson,
-  snapshotDatabase,
-  startOtlpReceiver,
-  startStack,
-  type OtlpReceiver,
-  type Stack,
-  type TestDatabase,
-} from '@tracecart/testkit';
+import { requestJson, snapshotDatabase, startLab, type Lab, type Stack, type TestDatabase } from '@tracecart/testkit';
 
 const item = (sku: string, quantity: number) => ({ sku, quantity });
 const valid = { customerId: 'c-1', items: [item('SKU-0000001', 1)] };
 
 describe('bad input gets a clear error and changes nothing', () => {
+  let lab: Lab;
   let db: TestDatabase;
-  let receiver: OtlpReceiver;
   let stack: Stack;
   const checkout = (body: unknown, headers: Record<string, string> = {}) =>
     requestJson(`${stack.gateway.url}/api/checkout`, { method: 'POST', body, headers });
 
   beforeAll(async () => {
-    db = await createTestDatabase({ catalogSize: 1000 });
+    lab = await startLab({ catalogSize: 1000 });
+    ({ db, stack } = lab);
     await db.pool.query(`UPDATE products SET on_hand = 3 WHERE sku = 'SKU-0000005'`);
-    receiver = await startOtlpReceiver();
-    stack = await startStack({ databaseUrl: db.url, otlpEndpoint: receiver.endpoint });
   });
-  afterAll(async () => {
-    await stack?.stop();
-    await receiver?.close();
-    await db?.drop();
-  });
+  afterAll(() => lab?.stop());
 
   type Case = [string, () => Promise<{ status: number; body: any }>, number, string, RegExp];
   const cases: Case[] = [

@@ -1,30 +1,18 @@
-import {
-  createTestDatabase,
-  isTraceComplete,
-  requestJson,
-  startOtlpReceiver,
-  startStack,
-  type OtlpReceiver,
-  type ReceivedSpan,
-  type Stack,
-  type TestDatabase,
-} from '@tracecart/testkit';
+import { isTraceComplete, requestJson, startLab, type Lab, type OtlpReceiver, type ReceivedSpan } from '@tracecart/testkit';
 
 const SERVER = 2;
 
 describe('one checkout is one trace across gateway, order and inventory', () => {
-  let db: TestDatabase;
+  let lab: Lab;
   let receiver: OtlpReceiver;
-  let stack: Stack;
   let traceId: string;
   let spans: ReceivedSpan[];
   let traceresponse: string | null;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ catalogSize: 3000 });
-    receiver = await startOtlpReceiver();
-    stack = await startStack({ databaseUrl: db.url, otlpEndpoint: receiver.endpoint });
-    const res = await requestJson(`${stack.gateway.url}/api/checkout`, {
+    lab = await startLab({ catalogSize: 3000 });
+    receiver = lab.receiver;
+    const res = await requestJson(`${lab.stack.gateway.url}/api/checkout`, {
       body: { customerId: 'c-trace', items: [{ sku: 'SKU-0000042', quantity: 2 }, { sku: 'SKU-0002999', quantity: 1 }] },
     });
     expect(res.status).toBe(201);
@@ -33,11 +21,7 @@ describe('one checkout is one trace across gateway, order and inventory', () => 
     spans = await receiver.waitForTrace(traceId, isTraceComplete);
   });
 
-  afterAll(async () => {
-    await stack?.stop();
-    await receiver?.close();
-    await db?.drop();
-  });
+  afterAll(() => lab?.stop());
 
   it('returns the trace id in the body and the traceresponse header', () => {
     expect(traceId).toMatch(/^[0-9a-f]{32}$/);

@@ -1,33 +1,19 @@
-import {
-  createTestDatabase,
-  requestJson,
-  snapshotDatabase,
-  startOtlpReceiver,
-  startStack,
-  type OtlpReceiver,
-  type Stack,
-  type TestDatabase,
-} from '@tracecart/testkit';
+import { requestJson, snapshotDatabase, startLab, type Lab, type Stack, type TestDatabase } from '@tracecart/testkit';
 
 const PARALLEL = 100;
 
 describe('concurrent checkouts', () => {
+  let lab: Lab;
   let db: TestDatabase;
-  let receiver: OtlpReceiver;
   let stack: Stack;
   const checkout = (body: unknown, headers: Record<string, string> = {}) =>
     requestJson(`${stack.gateway.url}/api/checkout`, { method: 'POST', body, headers });
 
   beforeAll(async () => {
-    db = await createTestDatabase({ catalogSize: 1000 });
-    receiver = await startOtlpReceiver();
-    stack = await startStack({ databaseUrl: db.url, otlpEndpoint: receiver.endpoint });
+    lab = await startLab({ catalogSize: 1000 });
+    ({ db, stack } = lab);
   });
-  afterAll(async () => {
-    await stack?.stop();
-    await receiver?.close();
-    await db?.drop();
-  });
+  afterAll(() => lab?.stop());
 
   it(`never oversell: stock 23, ${PARALLEL} single-unit checkouts, exactly 23 succeed`, async () => {
     await db.pool.query(`UPDATE products SET on_hand = 23 WHERE sku = 'SKU-0000777'`);

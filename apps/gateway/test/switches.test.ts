@@ -1,17 +1,15 @@
 import pino from 'pino';
 import { IndexReconciler } from '@tracecart/flags';
 import {
-  createTestDatabase,
   isTraceComplete,
   listenOnLoopback,
   requestJson,
-  startOtlpReceiver,
-  startStack,
+  startLab,
+  type Lab,
   type OtlpReceiver,
   type ReceivedSpan,
   type RunningServer,
   type Stack,
-  type TestDatabase,
 } from '@tracecart/testkit';
 import { createApp as createConsoleApp } from '@tracecart/console/dist/app';
 
@@ -23,7 +21,7 @@ const dbSystem = (s: ReceivedSpan) => s.attributes['db.system.name'] ?? s.attrib
 const threeItems = { customerId: 'c-3', items: ['SKU-0000011', 'SKU-0000012', 'SKU-0000013'].map((sku) => ({ sku, quantity: 1 })) };
 
 describe('fix and chaos switches at runtime', () => {
-  let db: TestDatabase;
+  let lab: Lab;
   let receiver: OtlpReceiver;
   let stack: Stack;
   let console_: RunningServer;
@@ -47,17 +45,15 @@ describe('fix and chaos switches at runtime', () => {
     spans.filter((s) => s.service === 'inventory' && s.span.kind === SERVER).map((s) => s.attributes['http.route']);
 
   beforeAll(async () => {
-    db = await createTestDatabase({ catalogSize: 5000 });
-    receiver = await startOtlpReceiver();
-    stack = await startStack({ databaseUrl: db.url, otlpEndpoint: receiver.endpoint });
+    lab = await startLab({ catalogSize: 5000 });
+    ({ receiver, stack } = lab);
+    const { pool } = lab.db;
     const logger = pino({ level: 'silent' });
-    console_ = await listenOnLoopback(createConsoleApp({ pool: db.pool, logger, reconciler: new IndexReconciler(db.pool, () => undefined) }));
+    console_ = await listenOnLoopback(createConsoleApp({ pool, logger, reconciler: new IndexReconciler(pool, () => undefined) }));
   });
   afterAll(async () => {
-    await stack?.stop();
     await console_?.close();
-    await receiver?.close();
-    await db?.drop();
+    await lab?.stop();
   });
 
   it('fix.batch off: a 3-item checkout makes 3 inventory calls and 3 lookup queries', async () => {

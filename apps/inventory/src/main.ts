@@ -1,7 +1,7 @@
 import { createLogger } from '@tracecart/tracing';
 import { createPool } from '@tracecart/db';
 import { serve } from '@tracecart/http-kit';
-import { FlagWatcher } from '@tracecart/flags';
+import { startServiceFlags } from '@tracecart/flags';
 import { readInventoryConfig, type InventoryConfig } from './config';
 import { createApp } from './app';
 import { RedisProductCache } from './cache/redis-cache';
@@ -17,21 +17,15 @@ async function main(): Promise<void> {
   const logger = createLogger('inventory');
   const config = readInventoryConfig(process.env);
   const pool = createPool(config.DATABASE_URL, { applicationName: 'inventory', max: config.PG_POOL_MAX });
-  const watcher = new FlagWatcher({ pool, databaseUrl: config.DATABASE_URL, onError: (err) => logger.warn({ err }, 'flag watch') });
-  await watcher.start();
+  const flags = await startServiceFlags(pool, config.DATABASE_URL, logger);
   const cache = createCache(config);
   if (cache.backend === 'memory') logger.warn('using an in-process cache, not Redis');
-  const app = createApp({ pool, logger, cache, flags: () => watcher.current().flags });
-  await serve(app, {
-    port: config.PORT,
-    host: config.HOST,
-    logger,
-    onShutdown: async () => {
-      await watcher.stop();
-      await cache.close();
-      await pool.end();
-    },
-  });
+  const app = createApp({ pool, logger, cache, flags: flags.values });
+  const onShutdown = async () => {
+    await cache.close();
+    await flags.close();
+  };
+  await serve(app, { port: config.PORT, host: config.HOST, logger, onShutdown });
 }
 
 main().catch((error: Error) => {

@@ -1,7 +1,7 @@
 import { createLogger } from '@tracecart/tracing';
 import { createPool } from '@tracecart/db';
 import { serve } from '@tracecart/http-kit';
-import { FlagWatcher } from '@tracecart/flags';
+import { startServiceFlags } from '@tracecart/flags';
 import { readOrderConfig } from './config';
 import { createApp } from './app';
 
@@ -9,24 +9,15 @@ async function main(): Promise<void> {
   const logger = createLogger('order');
   const config = readOrderConfig(process.env);
   const pool = createPool(config.DATABASE_URL, { applicationName: 'order', max: config.PG_POOL_MAX });
-  const watcher = new FlagWatcher({ pool, databaseUrl: config.DATABASE_URL, onError: (err) => logger.warn({ err }, 'flag watch') });
-  await watcher.start();
+  const flags = await startServiceFlags(pool, config.DATABASE_URL, logger);
   const app = createApp({
     pool,
     logger,
     inventoryUrl: config.INVENTORY_URL,
     checkoutTimeoutMs: config.CHECKOUT_TIMEOUT_MS,
-    flags: () => watcher.current().flags,
+    flags: flags.values,
   });
-  await serve(app, {
-    port: config.PORT,
-    host: config.HOST,
-    logger,
-    onShutdown: async () => {
-      await watcher.stop();
-      await pool.end();
-    },
-  });
+  await serve(app, { port: config.PORT, host: config.HOST, logger, onShutdown: flags.close });
 }
 
 main().catch((error: Error) => {

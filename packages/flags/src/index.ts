@@ -6,6 +6,8 @@ export type { FlagSnapshot } from './flag-snapshot';
 export { SKU_INDEX, readIndexState, createSkuIndex, dropSkuIndex } from './index-switch';
 export type { IndexState } from './index-switch';
 export { FlagWatcher } from './flag-watcher';
+export { startServiceFlags } from './start-watcher';
+export type { ServiceFlags } from './start-watcher';
 export type { FlagWatcherOptions } from './flag-watcher';
 export { IndexReconciler } from './index-reconciler';
 export { flagSpanAttributes } from './span-middleware';

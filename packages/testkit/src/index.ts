@@ -6,6 +6,8 @@ export { isTraceComplete } from './trace-complete';
 export { startServiceProcess } from './service-process';
 export type { ServiceProcess } from './service-process';
 export { startStack } from './stack';
+export { startLab } from './lab';
+export type { Lab } from './lab';
 export type { Stack, StackOptions } from './stack';
 export { listenOnLoopback } from './listen';
 export { startDelayProxy, startSilentServer } from './delay-proxy';
