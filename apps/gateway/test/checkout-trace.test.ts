@@ -70,3 +70,41 @@ describe('one checkout is one trace across gateway, order and inventory', () => 
     expect(reservations.map((s) => s.service)).toEqual(['inventory', 'inventory']);
   });
 });
+
+describe('metrics', () => {
+  let lab: Lab;
+  let traceId: string;
+  beforeAll(async () => {
+    lab = await startLab({ catalogSize: 500 });
+    const res = await requestJson(`${lab.stack.gateway.url}/api/checkout`, {
+      body: { customerId: 'c-metrics', items: [{ sku: 'SKU-0000007', quantity: 1 }] },
+    });
+    traceId = res.body.traceId;
+  });
+  afterAll(() => lab?.stop());
+
+  // OpenMetrics text: comments, samples, optional exemplar, and the closing # EOF.
+  const SAMPLE = /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^}]*\})? (-?[0-9.e+-]+|NaN|[+-]Inf)( [0-9.]+)?( # \{[^}]*\} [0-9.e+-]+( [0-9.]+)?)?$/;
+
+  it.each(['gateway', 'order', 'inventory'] as const)('%s serves /metrics as OpenMetrics with a trace exemplar', async (service) => {
+    const res = await fetch(`${lab.stack[service].url}/metrics`);
+    expect(res.headers.get('content-type')).toMatch(/^application\/openmetrics-text/);
+    const lines = (await res.text()).trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('# EOF');
+    for (const line of lines.filter((l) => !l.startsWith('#'))) expect(line).toMatch(SAMPLE);
+    const buckets = lines.filter((l) => l.startsWith('http_server_request_duration_seconds_bucket{'));
+    expect(buckets.length).toBeGreaterThan(0);
+    expect(buckets.some((l) => l.includes(`# {trace_id="${traceId}"}`))).toBe(true);
+    expect(lines.some((l) => /^http_server_request_duration_seconds_count\{.*route="\/(api\/checkout|orders|reservations)".*status="201"/.test(l))).toBe(
+      true,
+    );
+  });
+
+  it('order and inventory export their pool gauges; inventory its cache counters', async () => {
+    const inventory = await (await fetch(`${lab.stack.inventory.url}/metrics`)).text();
+    expect(inventory).toMatch(/^db_client_connections\{state="idle",service="inventory"\} \d+$/m);
+    expect(inventory).toContain('# TYPE cache_lookups counter');
+    const order = await (await fetch(`${lab.stack.order.url}/metrics`)).text();
+    expect(order).toMatch(/^db_client_connections\{state="waiting",service="order"\} 0$/m);
+  });
+});

@@ -1,12 +1,21 @@
 import express, { type Express } from 'express';
 import type { Pool } from 'pg';
-import { errorMiddleware, healthRoutes, jsonBody, notFoundHandler } from '@tracecart/http-kit';
+import {
+  createAppMetrics,
+  errorMiddleware,
+  healthRoutes,
+  jsonBody,
+  metricsRoute,
+  notFoundHandler,
+  recordRequestMetrics,
+  registerPoolMetrics,
+} from '@tracecart/http-kit';
 import { pingDatabase } from '@tracecart/db';
 import { DEFAULT_FLAGS, flagSpanAttributes, type FlagValues } from '@tracecart/flags';
 import type { Logger } from '@tracecart/tracing';
 import { ProductRepo } from './product-repo';
 import { ReservationRepo } from './reservation-repo';
-import { ProductCatalog } from './product-catalog';
+import { ProductCatalog, type CacheResult } from './product-catalog';
 import type { ProductCache } from './cache/product-cache';
 import { chaosMiddleware } from './chaos';
 import { productRoutes } from './routes/products';
@@ -25,9 +34,15 @@ export interface InventoryDeps {
 /** Builds the inventory Express app; it never listens. */
 export function createApp(deps: InventoryDeps): Express {
   const flags = deps.flags ?? (() => DEFAULT_FLAGS);
-  const catalog = new ProductCatalog(new ProductRepo(deps.pool), deps.cache, () => flags()['fix.cache']);
+  const metrics = createAppMetrics('inventory');
+  registerPoolMetrics(metrics, deps.pool);
+  const cacheLookups = metrics.counter('cache_lookups_total', 'Catalog cache lookups by result: hit, miss or error.', ['result']);
+  const countCacheResult = (result: CacheResult, count: number) => cacheLookups.inc({ result }, count);
+  const catalog = new ProductCatalog(new ProductRepo(deps.pool), deps.cache, () => flags()['fix.cache'], countCacheResult);
   const app = express();
   app.disable('x-powered-by');
+  app.use(recordRequestMetrics(metrics));
+  app.use(metricsRoute(metrics));
   app.use(healthRoutes({ postgres: () => pingDatabase(deps.pool) }));
   app.use(flagSpanAttributes(flags));
   app.use(chaosMiddleware(flags));

@@ -3,6 +3,9 @@ import { addSpanEvent, withSpan } from '@tracecart/tracing';
 import type { ProductRepo } from './product-repo';
 import type { ProductCache } from './cache/product-cache';
 
+/** How a cache lookup went, per key, for the cache hit/miss counters. */
+export type CacheResult = 'hit' | 'miss' | 'error';
+
 /**
  * Catalog reads: straight from Postgres, or read-through the cache while fix.cache is on.
  * A cache that fails is skipped (fail open) and the failure is recorded on the span.
@@ -12,6 +15,7 @@ export class ProductCatalog {
     private readonly repo: ProductRepo,
     private readonly cache: ProductCache | undefined,
     private readonly cacheEnabled: () => boolean,
+    private readonly countCacheResult: (result: CacheResult, count: number) => void = () => undefined,
   ) {}
 
   /** One product, or undefined when the SKU is not in the catalog. */
@@ -48,7 +52,14 @@ export class ProductCatalog {
 
   private readCache(skus: readonly string[]): Promise<Map<string, Product>> {
     return withSpan('cache.lookup', { 'cache.backend': this.cache!.backend, 'cache.keys': skus.length }, async (span) => {
-      const found = (await this.guard('read', () => this.cache!.getMany(skus))) ?? new Map<string, Product>();
+      const found = await this.guard('read', () => this.cache!.getMany(skus));
+      if (!found) {
+        this.countCacheResult('error', skus.length);
+        span.setAttributes({ 'cache.hit': false, 'cache.hits': 0 });
+        return new Map<string, Product>();
+      }
+      this.countCacheResult('hit', found.size);
+      this.countCacheResult('miss', skus.length - found.size);
       span.setAttributes({ 'cache.hit': found.size === skus.length, 'cache.hits': found.size });
       return found;
     });

@@ -1,6 +1,16 @@
 import express, { type Express } from 'express';
 import type { Pool } from 'pg';
-import { callDownstream, errorMiddleware, healthRoutes, jsonBody, notFoundHandler } from '@tracecart/http-kit';
+import {
+  callDownstream,
+  createAppMetrics,
+  errorMiddleware,
+  healthRoutes,
+  jsonBody,
+  metricsRoute,
+  notFoundHandler,
+  recordRequestMetrics,
+  registerPoolMetrics,
+} from '@tracecart/http-kit';
 import { pingDatabase } from '@tracecart/db';
 import type { Logger } from '@tracecart/tracing';
 import { DEFAULT_FLAGS, flagSpanAttributes, type FlagValues } from '@tracecart/flags';
@@ -30,8 +40,12 @@ export function createApp(deps: OrderDeps): Express {
     logger: deps.logger,
     batchLookups: () => flags()['fix.batch'],
   });
+  const metrics = createAppMetrics('order');
+  registerPoolMetrics(metrics, deps.pool);
   const app = express();
   app.disable('x-powered-by');
+  app.use(recordRequestMetrics(metrics));
+  app.use(metricsRoute(metrics));
   app.use(
     healthRoutes({
       postgres: () => pingDatabase(deps.pool),

@@ -10,3 +10,6 @@ export { readConfig, ConfigError } from './config';
 export { serve } from './serve';
 export type { ServeOptions } from './serve';
 export { jsonBody, MAX_BODY_BYTES } from './json-body';
+export { createAppMetrics, recordRequestMetrics, metricsRoute } from './metrics';
+export type { AppMetrics } from './metrics';
+export { registerPoolMetrics } from './pool-metrics';
