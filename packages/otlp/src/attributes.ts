@@ -19,7 +19,10 @@ export function decodeAnyValue(value: AnyValue | undefined): AttributeValue {
 /** Turns an OTLP attribute list into a plain object; a repeated key keeps its last value. */
 export function decodeAttributes(attributes: KeyValue[] | undefined): Record<string, AttributeValue> {
   const out: Record<string, AttributeValue> = {};
-  for (const kv of attributes ?? []) out[kv.key] = decodeAnyValue(kv.value);
+  // defineProperty, not assignment: a key named "__proto__" must stay a plain attribute.
+  for (const kv of attributes ?? []) {
+    Object.defineProperty(out, kv.key, { value: decodeAnyValue(kv.value), enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 

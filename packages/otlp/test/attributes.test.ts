@@ -20,6 +20,13 @@ describe('attributes', () => {
     }
   });
 
+  it('keeps a key named __proto__ as a plain attribute', () => {
+    const decoded = decodeAttributes([{ key: '__proto__', value: { kvlistValue: { values: [{ key: 'polluted', value: { boolValue: true } }] } } }]);
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect((decoded as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(Object.keys(decoded)).toEqual(['__proto__']);
+  });
+
   it('finds one attribute or says it is absent', () => {
     const attrs = [{ key: 'http.route', value: { stringValue: '/orders' } }];
     expect(findAttribute(attrs, 'http.route')).toBe('/orders');

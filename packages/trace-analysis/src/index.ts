@@ -1,0 +1,51 @@
+/** Builds one tree per trace from OTLP JSON (TracesData, Jaeger's `{result}` envelope, or an array). */
+export { buildTraceTree } from './build-trace-tree';
+/** Counts, services, main root and repairs (orphans, cycles, duplicates) of a tree. */
+export { summarizeTree } from './summarize-tree';
+/** Jaeger UI's critical path with children clamped to parents, in ms. */
+export { computeCriticalPath } from './critical-path';
+/** Self time of every span in ms, indexed like tree.spans. */
+export { computeSelfTimes } from './critical-path';
+/** The groups (service + operation + statement) with the most critical-path time. */
+export { findTopContributors } from './contributors';
+/** Sequential sibling calls with the same statement or HTTP target (N+1). */
+export { detectNPlusOne } from './n-plus-one';
+/** The culprit, its pattern and the switch that fixes it, plus one readable line. */
+export { decideVerdict } from './verdict';
+/** The switch table the verdict uses by default. */
+export { DEFAULT_SWITCH_RULES } from './switch-rules';
+/** Summary, critical path, contributors, N+1 patterns and verdict of one trace. */
+export { diagnose } from './diagnose';
+/** Before/after comparison of two sets of traces. */
+export { compare } from './compare';
+/** SQL with literals replaced by `?`, IN/ANY lists collapsed and whitespace folded. */
+export { normalizeStatement } from './normalize-statement';
+/** The typed error for input the analysis refuses. */
+export { TraceAnalysisError } from './errors';
+/** Codes of TraceAnalysisError. */
+export type { TraceAnalysisErrorCode } from './errors';
+/** Public result and option types. */
+export type {
+  SpanEventInfo,
+  TraceSpan,
+  TraceTree,
+  TreeSummary,
+  CriticalSegment,
+  CriticalSpan,
+  CriticalPath,
+  Contributor,
+  NPlusOneOptions,
+  NPlusOneFinding,
+  VerdictPatternKind,
+  RuleCondition,
+  SwitchRule,
+  Culprit,
+  Verdict,
+  VerdictOptions,
+  DiagnoseOptions,
+  Diagnosis,
+  TraceSetSummary,
+  GroupStats,
+  GroupDelta,
+  Comparison,
+} from './types';

@@ -1,0 +1,36 @@
+import { labelOf } from './labels';
+import type { Culprit, Verdict } from './types';
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+function describePattern(pattern: NonNullable<Verdict['pattern']>): string {
+  if (pattern.kind === 'n_plus_one') return `${pattern.count} sequential calls`;
+  return pattern.count === 1 ? '1 call' : `${pattern.count} calls`;
+}
+
+function describeShare(culprit: Culprit, total: number, relatedCount: number): string {
+  const own = `${percent(culprit.share)} of critical path`;
+  if (relatedCount === 0) return own;
+  return `${own} (${percent(total)} with ${relatedCount} more ${relatedCount === 1 ? 'group' : 'groups'})`;
+}
+
+/** `service · label · pattern · share · explanation`, the line a person reads. */
+export function formatCulpritLine(verdict: Pick<Verdict, 'pattern' | 'share' | 'related'>, culprit: Culprit, explanation: string): string {
+  const parts = [culprit.service, labelOf(culprit)];
+  if (verdict.pattern) parts.push(describePattern(verdict.pattern));
+  parts.push(describeShare(culprit, verdict.share, verdict.related.length), explanation);
+  return parts.join(' · ');
+}
+
+/** The line when nothing dominates: name the largest group so the reader knows where to look. */
+export function formatNoCulpritLine(largest: { service: string; operation: string; statement: string | undefined; share: number } | undefined): string {
+  if (!largest) return 'no single culprit';
+  return `no single culprit · largest: ${largest.service} · ${labelOf(largest)} (${percent(largest.share)} of critical path)`;
+}
+
+/** Appends trace-level notes, e.g. injected errors. */
+export function appendNotes(line: string, notes: string[]): string {
+  return notes.length === 0 ? line : [line, ...notes].join(' · ');
+}

@@ -1,0 +1,66 @@
+import { metricsOf } from './trace-metrics';
+import { groupsOf } from './span-groups';
+import { findSequentialCalls } from './find-sequential-calls';
+import { findCulprit, type CulpritFinding } from './find-culprit';
+import { collectTraceFacts } from './trace-facts';
+import { buildRuleContext } from './rule-context';
+import { matchesRule } from './match-rule';
+import { DEFAULT_SWITCH_RULES } from './switch-rules';
+import { appendNotes, formatCulpritLine, formatNoCulpritLine } from './verdict-line';
+import { shareOf } from './units';
+import type { SwitchRule, TraceTree, Verdict, VerdictOptions } from './types';
+
+const NO_PATH = 'no critical path: the trace has no measurable duration';
+
+function verdictWithout(kind: Verdict['kind'], share: number, notes: string[], line: string): Verdict {
+  const none = { culprit: undefined, pattern: undefined, diagnosis: undefined, suggestion: undefined, switchName: undefined, ruleId: undefined };
+  return { kind, ...none, share, related: [], notes, line: appendNotes(line, notes) };
+}
+
+function largestGroup(tree: TraceTree) {
+  const top = groupsOf(tree)[0];
+  if (!top || top.criticalNs <= 0) return undefined;
+  return { service: top.service, operation: top.operation, statement: top.statement, share: shareOf(top.criticalNs, metricsOf(tree).totalNs) };
+}
+
+function verdictFor(found: CulpritFinding, notes: string[]): Verdict {
+  const { choice, rule } = found.main;
+  const base = {
+    kind: 'culprit' as const,
+    culprit: choice.culprit,
+    pattern: choice.pattern,
+    share: found.share,
+    related: found.related.map((r) => ({ key: r.choice.culprit.key, share: r.choice.culprit.share })),
+    diagnosis: rule?.diagnosis,
+    suggestion: rule?.suggestion,
+    switchName: rule?.switchName,
+    ruleId: rule?.id,
+    notes,
+  };
+  const explanation = rule ? `${rule.diagnosis} → ${rule.suggestion}` : 'no matching switch';
+  return { ...base, line: appendNotes(formatCulpritLine(base, choice.culprit, explanation), notes) };
+}
+
+/**
+ * The verdict on one trace: the culprit (what dominates the critical path), its pattern, the
+ * first switch rule that explains it, notes from trace-wide rules, and one readable line.
+ */
+export function decideVerdict(tree: TraceTree, options: VerdictOptions = {}): Verdict {
+  const rules = options.rules ?? DEFAULT_SWITCH_RULES;
+  const facts = collectTraceFacts(tree);
+  const traceCtx = buildRuleContext(tree, facts, undefined);
+  const traceRules = rules.filter((r) => r.scope === 'trace' && matchesRule(r, traceCtx));
+  const notesBesides = (rule: SwitchRule | undefined) =>
+    traceRules.filter((r) => !rule || r.switchName === undefined || r.switchName !== rule.switchName).map((r) => `${r.diagnosis} → ${r.suggestion}`);
+  if (metricsOf(tree).totalNs <= 0) return verdictWithout('no_critical_path', 0, notesBesides(undefined), NO_PATH);
+  const runs = findSequentialCalls(tree, options.nPlusOne ?? {});
+  const thresholds = { dominantShare: options.dominantShare ?? 0.5, nPlusOneShare: options.nPlusOneShare ?? 0.3 };
+  const found = findCulprit(tree, thresholds, runs, (choice) => {
+    const ctx = buildRuleContext(tree, facts, choice);
+    return { choice, rule: rules.find((r) => r.scope === 'culprit' && matchesRule(r, ctx)) };
+  });
+  // A note repeating what the culprit's rule already says (same switch) is left out.
+  if (found) return verdictFor(found, notesBesides(found.main.rule));
+  const largest = largestGroup(tree);
+  return verdictWithout('no_single_culprit', largest?.share ?? 0, notesBesides(undefined), formatNoCulpritLine(largest));
+}
