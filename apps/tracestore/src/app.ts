@@ -1,0 +1,50 @@
+import express, { type Express } from 'express';
+import { errorMiddleware, healthRoutes, notFoundHandler } from '@tracecart/http-kit';
+import { createLogger, type Logger } from '@tracecart/tracing';
+import { DEFAULT_CONFIG } from './config';
+import { mapBodyReadErrors, otlpRoutes } from './otlp/receive-traces';
+import { allowAnyOrigin } from './query/cors';
+import { jaegerErrorHandler } from './query/jaeger-error';
+import { queryRoutes } from './query/query-routes';
+import type { TraceStore } from './store/trace-store';
+
+/** What the two apps need besides the store. */
+export interface AppOptions {
+  /** Largest accepted OTLP body after decompression (default 16 MiB). */
+  maxPayloadBytes?: number;
+  logger?: Logger;
+}
+
+function createBaseApp(): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Responses can be megabytes of trace JSON; hashing them for an ETag is wasted work.
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  return app;
+}
+
+/** The OTLP/HTTP receiver (POST /v1/traces, /healthz, /readyz); does not listen. */
+export function createOtlpApp(store: TraceStore, options: AppOptions = {}): Express {
+  const app = createBaseApp();
+  app.use(healthRoutes({}));
+  app.use(otlpRoutes(store, options.maxPayloadBytes ?? DEFAULT_CONFIG.maxPayloadBytes));
+  app.use(notFoundHandler());
+  app.use(mapBodyReadErrors());
+  app.use(errorMiddleware(options.logger ?? createLogger('tracestore')));
+  return app;
+}
+
+/** The Jaeger /api/v3 query API with CORS (plus /healthz, /readyz); does not listen. */
+export function createQueryApp(store: TraceStore, options: AppOptions = {}): Express {
+  const logger = options.logger ?? createLogger('tracestore');
+  const app = createBaseApp();
+  app.use(allowAnyOrigin());
+  app.use(healthRoutes({}));
+  app.use(queryRoutes(store));
+  // Errors of the /api/v3 routes above answer in Jaeger's shape; the rest in the tracecart contract.
+  app.use(jaegerErrorHandler(logger));
+  app.use(notFoundHandler());
+  app.use(errorMiddleware(logger));
+  return app;
+}
