@@ -1,7 +1,7 @@
 import type { TracesData } from '@tracecart/otlp';
 import { createJaegerClient, JaegerQueryError, splitTracesById, type JaegerClient } from '@tracecart/jaeger-client';
 import { buildCheckoutDataset, postCheckouts, BASE_NS, MINUTE_NS, type CheckoutDataset } from './support/checkout-dataset';
-import { readJaegerFixture } from './support/jaeger-fixtures';
+import { readJaegerFixture } from '@tracecart/testkit';
 import { shapeDifferences } from './support/json-shape';
 import { searchParams, startTestTracestore, type RunningTracestore } from './support/running-tracestore';
 

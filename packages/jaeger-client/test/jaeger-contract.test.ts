@@ -1,5 +1,5 @@
 import { createJaegerClient, JaegerQueryError, splitTracesById, type JaegerClient } from '../src';
-import { readJaegerFixture } from './jaeger-fixtures';
+import { readJaegerFixtureText as readJaegerFixture } from '@tracecart/testkit';
 import { readLocalFixture, startFixtureServer, type FixtureServer } from './fixture-server';
 
 // The client's parsing held to Jaeger 2.20's own response snapshots, served over real HTTP.

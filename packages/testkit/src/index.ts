@@ -3,6 +3,7 @@ export type { TestDatabase } from './test-database';
 export { startOtlpReceiver } from './otlp-receiver';
 export type { OtlpReceiver, ReceivedSpan } from './otlp-receiver';
 export { isTraceComplete } from './trace-complete';
+export { jaegerFixturesDir, readJaegerFixture, readJaegerFixtureText } from './jaeger-fixtures';
 export { startServiceProcess } from './service-process';
 export type { ServiceProcess } from './service-process';
 export { startStack } from './stack';

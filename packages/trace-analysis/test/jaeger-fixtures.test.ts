@@ -1,7 +1,9 @@
 // Jaeger's own /api/v3 response snapshots: proto3 JSON with empty resources, no service name,
 // no times at all. The analysis must take them as they are.
 import { buildTraceTree, diagnose } from '../src';
-import { jaegerFixturesDir, readFixture } from './helpers/fixtures-dir';
+import { jaegerFixturesDir, readJaegerFixture } from '@tracecart/testkit';
+
+const readFixture = (file: string) => readJaegerFixture(file.replace(/\.json$/, ''));
 
 describe('Jaeger /api/v3 fixtures', () => {
   it.each(['GetTrace.json', 'FindTraces.json'])('builds a tree from %s', (name) => {
@@ -37,6 +39,6 @@ describe('fixture folder', () => {
 
   it('honours JAEGER_FIXTURES_DIR and says clearly when the folder is missing', () => {
     process.env.JAEGER_FIXTURES_DIR = '/nonexistent/jaeger-api-v3';
-    expect(() => jaegerFixturesDir()).toThrow(/not found in \/nonexistent\/jaeger-api-v3 .*JAEGER_FIXTURES_DIR/);
+    expect(() => jaegerFixturesDir()).toThrow(/not found in \/nonexistent\/jaeger-api-v3: .*JAEGER_FIXTURES_DIR/);
   });
 });
