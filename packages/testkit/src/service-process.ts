@@ -49,7 +49,11 @@ export async function startServiceProcess(app: string, env: Record<string, strin
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', OTEL_SERVICE_NAME: app, OTEL_BSP_SCHEDULE_DELAY: '100', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const port = await waitForListening(child, app, logs);
+  // A child that never says it listens is ended here, or it would outlive the test.
+  const port = await waitForListening(child, app, logs).catch((error: Error) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     name: app,

@@ -12,6 +12,10 @@ import { storeSdkHandle } from './sdk-handle';
 export function startSdk(config: TracingConfig): void {
   // Stable HTTP semantic conventions (http.request.method, url.path, ...) unless the user chose.
   process.env.OTEL_SEMCONV_STABILITY_OPT_IN ??= 'http';
+  // NodeSDK would otherwise add OTLP metric and log exporters by default: metrics are served by
+  // prom-client on /metrics, and the extra providers cost CPU on every request.
+  process.env.OTEL_METRICS_EXPORTER ??= 'none';
+  process.env.OTEL_LOGS_EXPORTER ??= 'none';
   const exporter = new OTLPTraceExporter({ url: config.tracesUrl });
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: config.serviceName }),

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// Tracing overhead at saturation: the same stack with tracing on and with OTEL_SDK_DISABLED=true,
+// driven by wrk (closed loop, keep-alive) in the same run. Prints requests/s for each and the
+// ratio traced/untraced for POST /api/checkout (all fixes on) and GET /api/products/:sku
+// (fix.index on). Spans go over real OTLP/HTTP to a sink in its own process that discards them.
+// Usage: npm run bench:tracing [-- --seconds 10 --connections 32 --rounds 2 --catalog 1000000]
+'use strict';
+const { spawnSync, fork } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+const { parseArgs } = require('node:util');
+const { createPool, ensureDatabase, migrate, seedCatalog } = require('@tracecart/db');
+const { writeFlag, IndexReconciler } = require('@tracecart/flags');
+const { startStack } = require('@tracecart/testkit');
+
+const { values: args } = process.argv[2] === '--sink' ? { values: {} } : parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    rounds: { type: 'string', default: '2' },
+    catalog: { type: 'string', default: '1000000' },
+    database: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/tracecart_bench' },
+  },
+});
+
+if (process.argv[2] === '--sink') runSink();
+else main().catch((error) => {
+  console.error(`bench:tracing: ${error.message}`);
+  process.exit(1);
+});
+
+/** Child process: an OTLP/HTTP endpoint that reads and drops every export. */
+function runSink() {
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"partialSuccess":{}}'));
+  });
+  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+  process.on('disconnect', () => process.exit(0));
+}
+
+function startSink() {
+  const child = fork(__filename, ['--sink'], { stdio: 'inherit' });
+  return new Promise((resolve) => child.once('message', ({ port }) => resolve({ url: `http://127.0.0.1:${port}`, child })));
+}
+
+function wrkScript(catalogSize) {
+  const file = path.join(os.tmpdir(), `tracecart-checkout-${process.pid}.lua`);
+  fs.writeFileSync(
+    file,
+    [
+      'wrk.method = "POST"',
+      'wrk.headers["Content-Type"] = "application/json"',
+      'request = function()',
+      `  local sku = string.format("SKU-%07d", math.random(1, ${catalogSize}))`,
+      '  return wrk.format(nil, "/api/checkout", nil, \'{"customerId":"c-bench","items":[{"sku":"\' .. sku .. \'","quantity":1}]}\')',
+      'end',
+    ].join('\n'),
+  );
+  return file;
+}
+
+function runWrk(url, extra) {
+  const out = spawnSync('wrk', ['-t2', `-c${args.connections}`, `-d${args.seconds}s`, ...extra, url], { encoding: 'utf8' });
+  const match = /Requests\/sec:\s+([\d.]+)/.exec(out.stdout ?? '');
+  const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(out.stdout ?? '');
+  if (!match) throw new Error(`wrk gave no figure: ${out.stderr || out.stdout}`);
+  return { rps: Number(match[1]), non2xx: non2xx ? Number(non2xx[1]) : 0 };
+}
+
+async function prepare(pool) {
+  await migrate(pool);
+  await seedCatalog(pool, Number(args.catalog), (p) => process.stdout.write(`\rseeding ${p.inserted}/${p.total}`));
+  await pool.query('UPDATE products SET on_hand = 1000 WHERE on_hand <> 1000');
+  for (const name of ['fix.index', 'fix.cache', 'fix.batch']) await writeFlag(pool, name, true);
+  await new IndexReconciler(pool, (e) => console.error(e.message)).reconcile();
+}
+
+async function measureMode(mode, sinkUrl, databaseUrl, lua) {
+  const env = mode === 'untraced' ? { OTEL_SDK_DISABLED: 'true' } : { OTEL_BSP_SCHEDULE_DELAY: '1000' };
+  const stack = await startStack({ databaseUrl, otlpEndpoint: sinkUrl, env });
+  try {
+    runWrk(`${stack.gateway.url}/api/products/SKU-0000042`, ['-d2s']); // warm-up: JIT, pools, sockets
+    const product = runWrk(`${stack.gateway.url}/api/products/SKU-0000042`, []);
+    const checkout = runWrk(stack.gateway.url, ['-s', lua]);
+    return { mode, product, checkout };
+  } finally {
+    await stack.stop();
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  if (spawnSync('wrk', ['--version']).error) {
+    console.log('bench:tracing needs wrk (Debian: apt-get install -y wrk); skipped.');
+    return;
+  }
+  await ensureDatabase(args.database);
+  const pool = createPool(args.database, { applicationName: 'bench-tracing', max: 2, statementTimeoutMs: 0 });
+  await prepare(pool);
+  const sink = await startSink();
+  const lua = wrkScript(Number(args.catalog));
+  const results = { traced: [], untraced: [] };
+  try {
+    // Alternating rounds so drift in machine load hits both modes alike.
+    for (let round = 0; round < Number(args.rounds); round++) {
+      for (const mode of ['untraced', 'traced']) {
+        const r = await measureMode(mode, sink.url, args.database, lua);
+        results[mode].push(r);
+        console.log(`\n${mode}: product ${r.product.rps.toFixed(0)} req/s, checkout ${r.checkout.rps.toFixed(0)} req/s (non-2xx ${r.checkout.non2xx})`);
+      }
+    }
+  } finally {
+    sink.child.disconnect();
+    fs.rmSync(lua, { force: true });
+    for (const name of ['fix.index', 'fix.cache', 'fix.batch']) await writeFlag(pool, name, false);
+    await new IndexReconciler(pool, (e) => console.error(e.message)).reconcile();
+    await pool.end();
+  }
+  for (const route of ['checkout', 'product']) {
+    const traced = median(results.traced.map((r) => r[route].rps));
+    const untraced = median(results.untraced.map((r) => r[route].rps));
+    console.log(`${route.padEnd(9)} traced ${traced.toFixed(0)} req/s, untraced ${untraced.toFixed(0)} req/s, ratio ${(traced / untraced).toFixed(2)}`);
+  }
+}
