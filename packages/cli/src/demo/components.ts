@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { CacheBackend } from './cache-backend';
+import type { ServiceSpec } from './child-service';
+import { DemoError } from './demo-error';
+import { DEMO_HOST, type PortClaim } from './ports';
+
+/** The DESIGN ports: the same in compose and in the embedded demo. */
+export const DEMO_PORTS = Object.freeze({ gateway: 8080, order: 8081, inventory: 8082, console: 8088, otlp: 4318, query: 16686 });
+
+/** Where the services send spans. */
+export const OTLP_ENDPOINT = `http://${DEMO_HOST}:${DEMO_PORTS.otlp}`;
+/** The trace query API (Jaeger's /api/v3). */
+export const QUERY_URL = `http://${DEMO_HOST}:${DEMO_PORTS.query}`;
+
+const url = (port: number) => `http://${DEMO_HOST}:${port}`;
+
+/** The folder of a built app, or undefined when this checkout has not got it (or not built it). */
+export function findBuiltApp(app: string): string | undefined {
+  try {
+    const dir = path.dirname(require.resolve(`@tracecart/${app}/package.json`));
+    return existsSync(path.join(dir, 'dist', 'main.js')) ? dir : undefined;
+  } catch {
+    return undefined; // not a workspace of this checkout (yet)
+  }
+}
+
+/** What every service is told about the rest of the lab. */
+export interface SharedSettings {
+  databaseUrl: string;
+  redisUrl: string;
+  cacheBackend: CacheBackend;
+  catalogSize: number;
+}
+
+function sharedEnv(settings: SharedSettings): Record<string, string> {
+  return {
+    HOST: DEMO_HOST,
+    DATABASE_URL: settings.databaseUrl,
+    REDIS_URL: settings.redisUrl,
+    CACHE_BACKEND: settings.cacheBackend,
+    CATALOG_SIZE: String(settings.catalogSize),
+    OTEL_EXPORTER_OTLP_ENDPOINT: OTLP_ENDPOINT,
+    ORDER_URL: url(DEMO_PORTS.order),
+    INVENTORY_URL: url(DEMO_PORTS.inventory),
+    JAEGER_QUERY_URL: QUERY_URL,
+  };
+}
+
+/** A built app the demo will run. */
+export interface DemoApp {
+  name: keyof typeof DEMO_PORTS;
+  packageDir: string;
+}
+
+/** The apps to start, in start order; the console only when this checkout has it built. */
+export function findDemoApps(): DemoApp[] {
+  const apps: DemoApp[] = [];
+  for (const name of ['inventory', 'order', 'gateway'] as const) {
+    const packageDir = findBuiltApp(name);
+    if (!packageDir) throw new DemoError(`@tracecart/${name} is not built (no dist/main.js): run npm run build first`);
+    apps.push({ name, packageDir });
+  }
+  const consoleDir = findBuiltApp('console');
+  return consoleDir ? [...apps, { name: 'console', packageDir: consoleDir }] : apps;
+}
+
+/** Every port the demo will listen on, with who wants it, for the check before anything starts. */
+export function demoPortClaims(apps: readonly DemoApp[]): PortClaim[] {
+  return [
+    ...apps.map((app) => ({ port: DEMO_PORTS[app.name], owner: app.name })),
+    { port: DEMO_PORTS.otlp, owner: 'tracestore OTLP receiver' },
+    { port: DEMO_PORTS.query, owner: 'tracestore query API' },
+  ];
+}
+
+/** How to run each app: its port, its service name for traces, and the shared settings. */
+export function serviceSpecs(apps: readonly DemoApp[], settings: SharedSettings): ServiceSpec[] {
+  return apps.map(({ name, packageDir }) => {
+    const port = DEMO_PORTS[name];
+    return { name, packageDir, port, env: { ...sharedEnv(settings), PORT: String(port), OTEL_SERVICE_NAME: name } };
+  });
+}

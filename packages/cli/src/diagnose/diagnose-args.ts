@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../command';
+
+/** The largest --last: diagnosing is quick, but fetching hundreds of traces is not. */
+export const MAX_LAST = 200;
+/** Where the trace query API is unless --jaeger or JAEGER_QUERY_URL says otherwise. */
+export const DEFAULT_JAEGER_URL = 'http://127.0.0.1:16686';
+
+/** One parsed `lab diagnose` command line. */
+export type DiagnoseArgs = { jaegerUrl: string; json: boolean } & (
+  | { mode: 'one'; traceId: string }
+  | { mode: 'last'; count: number; service: string; lookbackMs: number }
+);
+
+/** The usage text printed with every usage error. */
+export const DIAGNOSE_USAGE =
+  'usage: lab diagnose <traceId> | lab diagnose --last N [--service gateway] [--lookback 1h]   [--jaeger URL] [--json]';
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+function usage(message: string): UsageError {
+  return new UsageError(`${message}\n${DIAGNOSE_USAGE}`);
+}
+
+function parseLookback(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(s|m|h|d)$/.exec(text);
+  const ms = match ? Number(match[1]) * UNIT_MS[match[2]] : NaN;
+  if (!(ms > 0) || ms > 7 * UNIT_MS.d) throw usage(`--lookback: "${text}" is not a duration up to 7d, like 15m, 1h or 2d`);
+  return ms;
+}
+
+function parseJaegerUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw usage(`--jaeger: "${text}" is not a URL, e.g. http://127.0.0.1:16686`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw usage(`--jaeger: "${text}" must be an http(s) URL`);
+  return text.replace(/\/+$/, '');
+}
+
+function parseCount(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_LAST) throw usage(`--last: must be a whole number from 1 to ${MAX_LAST}, not "${text}"`);
+  return Number(text);
+}
+
+function readFlags(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { last: { type: 'string' }, service: { type: 'string' }, lookback: { type: 'string' }, jaeger: { type: 'string' }, json: { type: 'boolean' } },
+    });
+  } catch (error) {
+    throw usage((error as Error).message);
+  }
+}
+
+/** Parses `lab diagnose` arguments; anything wrong is a UsageError naming the flag. */
+export function parseDiagnoseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): DiagnoseArgs {
+  const { values, positionals } = readFlags(argv);
+  const common = { jaegerUrl: parseJaegerUrl(values.jaeger ?? env.JAEGER_QUERY_URL ?? DEFAULT_JAEGER_URL), json: values.json === true };
+  if (positionals.length > 1) throw usage(`one trace id at a time, not ${positionals.length}`);
+  if (positionals.length === 1) {
+    if (values.last !== undefined) throw usage('give a trace id or --last N, not both');
+    if (values.service !== undefined || values.lookback !== undefined) throw usage('--service and --lookback go with --last');
+    if (!/^[0-9a-fA-F]{1,32}$/.test(positionals[0])) throw usage(`"${positionals[0]}" is not a trace id (1 to 32 hex digits)`);
+    return { ...common, mode: 'one', traceId: positionals[0].toLowerCase().padStart(32, '0') };
+  }
+  if (values.last === undefined) throw usage('which trace? give a trace id or --last N');
+  if (values.service !== undefined && values.service.trim() === '') throw usage('--service: needs a service name');
+  return {
+    ...common,
+    mode: 'last',
+    count: parseCount(values.last),
+    service: values.service ?? 'gateway',
+    lookbackMs: values.lookback === undefined ? UNIT_MS.h : parseLookback(values.lookback),
+  };
+}
