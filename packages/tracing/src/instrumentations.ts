@@ -16,9 +16,12 @@ function isUntracedRequest(request: IncomingMessage): boolean {
 export function createInstrumentations() {
   return [
     new HttpInstrumentation({ ignoreIncomingRequestHook: isUntracedRequest }),
-    // Middleware and router layers (json parser, health router, ...) add spans but no insight:
-    // only request handlers get spans, and http.route still lands on the server span.
-    new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] }),
+    // Express layers get no spans of their own: a handler span would only repeat the server
+    // span around it and cost every request. The instrumentation still sets http.route on the
+    // server span, which is all it is here for.
+    new ExpressInstrumentation({
+      ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER, ExpressLayerType.REQUEST_HANDLER],
+    }),
     new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
     new IORedisInstrumentation({ requireParentSpan: true }),
   ];

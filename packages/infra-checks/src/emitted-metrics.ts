@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  findBucketBounds,
+  findDefaultLabels,
+  findExemplarLabels,
+  findMetricDefinitions,
+  seriesNames,
+  type MetricDefinition,
+} from './source-metrics';
+
+/** What the apps expose on GET /metrics, as read from their source. */
+export interface EmittedMetrics {
+  definitions: MetricDefinition[];
+  /** Every series name Prometheus stores, e.g. http_server_request_duration_seconds_bucket. */
+  series: Set<string>;
+  /** Every label a series may carry, target labels (job, instance) and le included. */
+  labels: Set<string>;
+  /** The histogram bucket bounds, in seconds. */
+  buckets: number[];
+  exemplarLabels: Set<string>;
+}
+
+// Prometheus adds these to every scraped series.
+const TARGET_LABELS = ['job', 'instance'];
+
+function listTypeScript(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return listTypeScript(full);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+/** The source files metrics are declared in: the HTTP kit and every app's src/. */
+export function listMetricSources(root: string): string[] {
+  const apps = readdirSync(path.join(root, 'apps'), { withFileTypes: true }).filter((e) => e.isDirectory());
+  return [
+    ...listTypeScript(path.join(root, 'packages', 'http-kit', 'src')),
+    ...apps.flatMap((app) => listTypeScript(path.join(root, 'apps', app.name, 'src'))),
+  ];
+}
+
+/** Reads what the apps emit on /metrics from their source, so the checks follow the code. */
+export function readEmittedMetrics(root: string): EmittedMetrics {
+  const sources = listMetricSources(root).map((file) => readFileSync(file, 'utf8'));
+  const definitions = sources.flatMap(findMetricDefinitions);
+  const labels = new Set([...TARGET_LABELS, ...sources.flatMap(findDefaultLabels), ...definitions.flatMap((d) => d.labels)]);
+  if (definitions.some((d) => d.type === 'histogram')) labels.add('le');
+  return {
+    definitions,
+    series: new Set(definitions.flatMap(seriesNames)),
+    labels,
+    buckets: sources.flatMap(findBucketBounds),
+    exemplarLabels: new Set(sources.flatMap(findExemplarLabels)),
+  };
+}

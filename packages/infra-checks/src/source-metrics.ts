@@ -1,0 +1,69 @@
+/** A metric a TypeScript source declares with prom-client. */
+export interface MetricDefinition {
+  name: string;
+  type: 'counter' | 'gauge' | 'histogram' | 'summary';
+  labels: string[];
+}
+
+const CONSTRUCTOR = /new\s+(?:\w+\.)?(Counter|Gauge|Histogram|Summary)\s*\(/g;
+// The app metrics kit's counter factory: metrics.counter('name', 'help', ['label', ...]).
+const COUNTER_CALL = /\.counter\(\s*['"]([^'"]+)['"]\s*,\s*(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*,\s*\[([^\]]*)\]/g;
+
+function readStringList(text: string): string[] {
+  return [...text.matchAll(/['"]([^'"]+)['"]/g)].map((m) => m[1]);
+}
+
+/** The text of the call arguments that start right after `open` (an opening parenthesis). */
+function readArguments(source: string, open: number): string {
+  let depth = 1;
+  let i = open;
+  for (; i < source.length && depth > 0; i++) {
+    if (source[i] === '(') depth++;
+    else if (source[i] === ')') depth--;
+  }
+  return source.slice(open, i - 1);
+}
+
+/**
+ * Metric definitions a TypeScript source declares: `new Histogram|Gauge|Counter|Summary({ name: '...',
+ * labelNames: [...] })` with a literal name, and `.counter('name', help, [labels])` calls.
+ */
+export function findMetricDefinitions(source: string): MetricDefinition[] {
+  const found: MetricDefinition[] = [];
+  for (const match of source.matchAll(CONSTRUCTOR)) {
+    const args = readArguments(source, (match.index ?? 0) + match[0].length);
+    const name = /\bname:\s*['"]([^'"]+)['"]/.exec(args);
+    if (!name) continue; // a factory that passes the name through, e.g. `new Counter({ name, ... })`
+    const labels = /\blabelNames:\s*\[([^\]]*)\]/.exec(args);
+    const type = match[1].toLowerCase() as MetricDefinition['type'];
+    found.push({ name: name[1], type, labels: labels ? readStringList(labels[1]) : [] });
+  }
+  for (const match of source.matchAll(COUNTER_CALL)) {
+    found.push({ name: match[1], type: 'counter', labels: readStringList(match[2]) });
+  }
+  return found;
+}
+
+/** Numbers of an array constant whose name ends in BUCKETS, e.g. `const DURATION_BUCKETS = [0.005, 0.01]`. */
+export function findBucketBounds(source: string): number[] {
+  const match = /\w*BUCKETS\s*=\s*\[([^\]]*)\]/.exec(source);
+  return match ? match[1].split(',').map((n) => Number(n.trim())).filter((n) => Number.isFinite(n)) : [];
+}
+
+/** Keys of `setDefaultLabels({ ... })`: labels every series of that registry carries. */
+export function findDefaultLabels(source: string): string[] {
+  const match = /setDefaultLabels\(\s*\{([^}]*)\}/.exec(source);
+  return match ? match[1].split(',').map((part) => part.split(':')[0].trim()).filter((key) => key !== '') : [];
+}
+
+/** Exemplar label keys: object keys whose value is a trace id, e.g. `{ trace_id: traceId }`. */
+export function findExemplarLabels(source: string): string[] {
+  return [...source.matchAll(/\{\s*(\w+)\s*:\s*traceId\s*\}/g)].map((m) => m[1]);
+}
+
+/** Series names Prometheus stores for a metric: _bucket, _sum and _count for histograms. */
+export function seriesNames(definition: MetricDefinition): string[] {
+  if (definition.type === 'histogram') return ['_bucket', '_sum', '_count'].map((suffix) => definition.name + suffix);
+  if (definition.type === 'summary') return [definition.name, `${definition.name}_sum`, `${definition.name}_count`];
+  return [definition.name];
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createAppMetrics, registerPoolMetrics } from '@tracecart/http-kit';
+import {
+  findBucketBounds,
+  findDefaultLabels,
+  findExemplarLabels,
+  findMetricDefinitions,
+  formatBucketBound,
+  seriesNames,
+} from '../src';
+import { emitted } from './stack';
+
+const fixture = readFileSync(path.join(__dirname, 'fixtures', 'metrics-source.ts.txt'), 'utf8');
+
+describe('reading metric declarations from source', () => {
+  it('finds constructors with literal names and the counter factory calls', () => {
+    expect(findMetricDefinitions(fixture)).toEqual([
+      { name: 'job_duration_seconds', type: 'histogram', labels: ['queue', 'outcome'] },
+      { name: 'queue_depth', type: 'gauge', labels: ['queue'] },
+      { name: 'jobs_retried_total', type: 'counter', labels: ['reason'] },
+    ]);
+  });
+
+  it('finds buckets, default labels and exemplar labels', () => {
+    expect(findBucketBounds(fixture)).toEqual([0.01, 0.1, 1]);
+    expect(findDefaultLabels(fixture)).toEqual(['service', 'region']);
+    expect(findExemplarLabels(fixture)).toEqual(['trace_id']);
+  });
+
+  it('names the series a histogram becomes', () => {
+    expect(seriesNames({ name: 'h', type: 'histogram', labels: [] })).toEqual(['h_bucket', 'h_sum', 'h_count']);
+  });
+});
+
+// The real exposition of the HTTP kit: what Prometheus will actually scrape.
+async function exposition(): Promise<string> {
+  const metrics = createAppMetrics('inventory');
+  registerPoolMetrics(metrics, { totalCount: 3, idleCount: 1, waitingCount: 0 });
+  metrics.counter('cache_lookups_total', 'Catalog cache lookups by result.', ['result']).inc({ result: 'hit' });
+  metrics.httpDuration.observe({ labels: { method: 'POST', route: '/reservations', status: '201' }, value: 0.02, exemplarLabels: {} });
+  return metrics.registry.metrics();
+}
+
+function sampleLines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+describe('what the apps emit, read from source, matches the real registry', () => {
+  it('knows every series name the kit exposes', async () => {
+    const names = new Set(sampleLines(await exposition()).map((line) => /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(line)?.[0]));
+    expect([...names].filter((name) => name !== undefined && !emitted.series.has(name))).toEqual([]);
+    expect(names.has('http_server_request_duration_seconds_bucket')).toBe(true);
+  });
+
+  it('knows every label and bucket bound the kit exposes', async () => {
+    const lines = sampleLines(await exposition());
+    const labels = new Set(lines.flatMap((line) => [...line.matchAll(/([a-zA-Z_]\w*)="/g)].map((m) => m[1])));
+    expect([...labels].filter((label) => !emitted.labels.has(label))).toEqual([]);
+    const le = new Set(lines.flatMap((line) => [...line.matchAll(/le="([^"]+)"/g)].map((m) => m[1])));
+    // The text format writes 1 where Prometheus 3 stores 1.0; compare as numbers.
+    const bounds = emitted.buckets.map(formatBucketBound).map(Number);
+    expect([...le].filter((v) => v !== '+Inf').map(Number).sort((a, b) => a - b)).toEqual(bounds.sort((a, b) => a - b));
+  });
+
+  it('finds the trace_id exemplar label the Grafana links rely on', () => {
+    expect([...emitted.exemplarLabels]).toEqual(['trace_id']);
+  });
+});
