@@ -14,9 +14,16 @@ import { UsageError, type Command } from '../command';
 /** Exit code of a run that finished but missed its SLO, so scripts can tell it from a crash. */
 export const SLO_MISSED_EXIT = 3;
 
+// Compose names the gateway service as the target; that one host is allowed by name
+// (LOADGEN_ALLOW_TARGET=gateway). Without it, only loopback targets are accepted.
+function allowedHosts(): string[] {
+  const host = process.env.LOADGEN_ALLOW_TARGET?.trim();
+  return host ? [host] : [];
+}
+
 function parseArgsOrUsage(args: string[]): LoadArgs {
   try {
-    return parseLoadArgs(args);
+    return parseLoadArgs(args, { allowedHosts: allowedHosts() });
   } catch (error) {
     if (error instanceof LoadArgsError) throw new UsageError(error.message);
     throw error;

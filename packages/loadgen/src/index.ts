@@ -1,0 +1,68 @@
+/** Runs an open-model load and returns its report. */
+export { runLoad } from './run-load';
+/** Defaults of runLoad's caps and the rule that sizes keep-alive connections to the rate. */
+export { DEFAULT_GRACE_MS, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_REQUESTS, DEFAULT_WARMUP_REQUESTS, sizeConnections } from './run-options';
+/** Public types of requests, options, progress, reports and SLOs. */
+export type {
+  CheckoutMix,
+  ComparisonRow,
+  LatencyObjective,
+  LatencySummary,
+  LoadCounts,
+  LoadMethod,
+  LoadOptions,
+  LoadReport,
+  LoadRequest,
+  ObjectiveResult,
+  ProgressSnapshot,
+  RequestFactory,
+  SloResult,
+  SloSpec,
+} from './types';
+/** The checkout request factory, its options and SKU helpers. */
+export {
+  createCheckoutFactory,
+  formatSku,
+  isCheckoutMix,
+  pickDistinctSkuNumbers,
+  pickSkuNumber,
+  DEFAULT_CATALOG_SIZE,
+  MIXED_POPULAR_SHARE,
+  POPULAR_SKU_COUNT,
+} from './checkout-factory';
+/** Options of createCheckoutFactory. */
+export type { CheckoutFactoryOptions } from './checkout-factory';
+/** A seeded random source for reproducible request bodies. */
+export { createSeededRandom } from './random';
+/** A `() => number` in [0, 1), like Math.random. */
+export type { RandomSource } from './random';
+/** Command-line parsing for the `load` command. */
+export { parseLoadArgs, LoadArgsError, LOAD_USAGE, DEFAULT_TARGET, MAX_DURATION_MS, MAX_RATE } from './load-args';
+/** The parsed `load` command line. */
+export type { LoadArgs } from './load-args';
+/** Parsed args to runLoad options. */
+export { createLoadOptions } from './args-to-options';
+/** Duration parsing (`30s`, `500ms`, `2m`) and compact millisecond formatting. */
+export { parseDuration, formatMs } from './duration';
+/** SLO parsing, defaults and formatting. */
+export { parseSlo, createDefaultSlo, formatSlo, formatLatencyObjective } from './slo';
+/** SLO verdict and error budget over a latency histogram and outcome totals. */
+export { evaluateSlo } from './slo-evaluation';
+/** Totals evaluateSlo judges availability on. */
+export type { OutcomeTotals } from './slo-evaluation';
+/** Microsecond HDR latency histograms and their summaries. */
+export { createLatencyHistogram, recordLatencyMs, percentileMs, summarizeLatency, countAtOrAbove, encodeHistogram } from './histogram';
+/** A microsecond HdrHistogram (pure JS). */
+export type { LatencyHistogram } from './histogram';
+/** Loopback-only target checks. */
+export { requireLoopbackTarget, isLoopbackHost } from './target';
+/** The baggage member every generated request carries, and the helper that adds it. */
+export { SYNTHETIC_BAGGAGE, withSyntheticBaggage } from './http-sender';
+/** Error-code extraction from `{"error":{"code"}}` bodies. */
+export { readErrorCode } from './outcome';
+/** Live progress: achieved rate and the one-line TTY formatter. */
+export { formatProgressLine, measureAchievedRate } from './progress';
+/** Human-readable final report. */
+export { formatReport, formatPercent } from './format-report';
+/** Before/after comparison rows and their text table. */
+export { compareReports, formatComparison, formatReportComparison } from './compare';

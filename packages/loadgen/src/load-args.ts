@@ -1,0 +1,151 @@
+import { DEFAULT_CATALOG_SIZE, POPULAR_SKU_COUNT, isCheckoutMix } from './checkout-factory';
+import { parseDuration } from './duration';
+import { createDefaultSlo, parseSlo } from './slo';
+import { requireLoopbackTarget } from './target';
+import type { CheckoutMix, SloSpec } from './types';
+
+/** Highest arrival rate the CLI accepts; far above what one process can send. */
+export const MAX_RATE = 100_000;
+/** Longest run the CLI accepts: loads in the lab are bounded. */
+export const MAX_DURATION_MS = 3_600_000;
+/** Where loads go unless --target says otherwise: the gateway. */
+export const DEFAULT_TARGET = 'http://127.0.0.1:8080';
+
+/** A bad command line; `flag` names the offending flag. */
+export class LoadArgsError extends Error {
+  constructor(
+    readonly flag: string,
+    message: string,
+  ) {
+    super(`${flag}: ${message}`);
+    this.name = 'LoadArgsError';
+  }
+}
+
+/** The parsed `load` command line. */
+export interface LoadArgs {
+  rate: number;
+  durationMs: number;
+  mix: CheckoutMix;
+  items: number;
+  catalogSize: number;
+  slo: SloSpec;
+  jsonPath?: string;
+  target: string;
+  /** Non-loopback host names the operator allowed as targets (none by default). */
+  allowedHosts: readonly string[];
+}
+
+/** One-paragraph usage text for `load --help` and error messages. */
+export const LOAD_USAGE = [
+  'usage: load --rate <req/s> --duration <30s|500ms|2m> [--mix popular|longtail|mixed] [--items N]',
+  '            [--slo p99<300ms[,success>=99.9%]] [--json out.json] [--target http://127.0.0.1:8080]',
+  '            [--catalog-size N]',
+].join('\n');
+
+const FLAGS = ['--rate', '--duration', '--mix', '--items', '--slo', '--json', '--target', '--catalog-size'];
+
+/** Parses the `load` command's flags (`--flag value` or `--flag=value`); throws LoadArgsError. */
+export function parseLoadArgs(argv: string[], options: { allowedHosts?: readonly string[] } = {}): LoadArgs {
+  const raw = collectFlags(argv);
+  if (raw.get('--rate') === undefined) throw new LoadArgsError('--rate', 'is required, e.g. --rate 50');
+  if (raw.get('--duration') === undefined) throw new LoadArgsError('--duration', 'is required, e.g. --duration 30s');
+  const catalogSize = parseCatalogSize(raw.get('--catalog-size'));
+  return {
+    rate: parseRate(raw.get('--rate') ?? ''),
+    durationMs: parseDurationFlag(raw.get('--duration') ?? ''),
+    mix: parseMix(raw.get('--mix')),
+    items: parseItems(raw.get('--items'), catalogSize),
+    catalogSize,
+    slo: parseSloFlag(raw.get('--slo')),
+    jsonPath: parseJsonPath(raw.get('--json')),
+    target: parseTarget(raw.get('--target'), options.allowedHosts ?? []),
+    allowedHosts: options.allowedHosts ?? [],
+  };
+}
+
+function collectFlags(argv: string[]): Map<string, string> {
+  const raw = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = splitFlag(argv[i]);
+    if (!FLAGS.includes(flag)) throw new LoadArgsError(flag, `unknown flag\n${LOAD_USAGE}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined || (inline === undefined && value.startsWith('--'))) {
+      throw new LoadArgsError(flag, 'needs a value');
+    }
+    if (raw.has(flag)) throw new LoadArgsError(flag, 'given more than once');
+    raw.set(flag, value);
+  }
+  return raw;
+}
+
+function splitFlag(arg: string): [string, string | undefined] {
+  const eq = arg.indexOf('=');
+  return arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+}
+
+function parseRate(text: string): number {
+  const rate = Number(text);
+  if (text.trim() === '' || !Number.isFinite(rate) || rate <= 0 || rate > MAX_RATE) {
+    throw new LoadArgsError('--rate', `must be a number of requests per second above 0 and at most ${MAX_RATE}, not "${text}"`);
+  }
+  return rate;
+}
+
+function parseDurationFlag(text: string): number {
+  let ms: number;
+  try {
+    ms = parseDuration(text);
+  } catch (error) {
+    throw new LoadArgsError('--duration', (error as Error).message);
+  }
+  if (ms > MAX_DURATION_MS) throw new LoadArgsError('--duration', `must be at most 1h, not "${text}"`);
+  return ms;
+}
+
+function parseMix(text: string | undefined): CheckoutMix {
+  if (text === undefined) return 'popular';
+  if (!isCheckoutMix(text)) throw new LoadArgsError('--mix', `must be popular, longtail or mixed, not "${text}"`);
+  return text;
+}
+
+function parseItems(text: string | undefined, catalogSize: number): number {
+  if (text === undefined) return 1;
+  const max = Math.min(POPULAR_SKU_COUNT, catalogSize);
+  const items = Number(text);
+  if (!/^\d+$/.test(text) || items < 1 || items > max) {
+    throw new LoadArgsError('--items', `must be a whole number of distinct SKUs from 1 to ${max}, not "${text}"`);
+  }
+  return items;
+}
+
+function parseCatalogSize(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_CATALOG_SIZE;
+  const size = Number(text);
+  if (!/^\d+$/.test(text) || size < 1 || size > 9_999_999) {
+    throw new LoadArgsError('--catalog-size', `must be a whole number from 1 to 9999999, not "${text}"`);
+  }
+  return size;
+}
+
+function parseSloFlag(text: string | undefined): SloSpec {
+  if (text === undefined) return createDefaultSlo();
+  try {
+    return parseSlo(text);
+  } catch (error) {
+    throw new LoadArgsError('--slo', (error as Error).message);
+  }
+}
+
+function parseJsonPath(text: string | undefined): string | undefined {
+  if (text !== undefined && text.trim() === '') throw new LoadArgsError('--json', 'needs a file name');
+  return text;
+}
+
+function parseTarget(text: string | undefined, allowedHosts: readonly string[]): string {
+  try {
+    return requireLoopbackTarget(text ?? DEFAULT_TARGET, allowedHosts);
+  } catch (error) {
+    throw new LoadArgsError('--target', (error as Error).message);
+  }
+}
