@@ -78,13 +78,28 @@ async function prepare(pool) {
   await new IndexReconciler(pool, (e) => console.error(e.message)).reconcile();
 }
 
+// CPU seconds (user + system) a process has used so far, from /proc: per-request CPU cost is a
+// steadier figure than requests/s when other work shares the machine.
+function cpuSeconds(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function runMeasured(stack, url, extra) {
+  const pids = [stack.gateway.pid, stack.order.pid, stack.inventory.pid];
+  const before = pids.map(cpuSeconds);
+  const result = runWrk(url, extra);
+  const cpu = pids.map((pid, i) => cpuSeconds(pid) - before[i]).reduce((a, b) => a + b, 0);
+  return { ...result, cpuMsPerRequest: (cpu * 1000) / (result.rps * Number(args.seconds)) };
+}
+
 async function measureMode(mode, sinkUrl, databaseUrl, lua) {
   const env = mode === 'untraced' ? { OTEL_SDK_DISABLED: 'true' } : { OTEL_BSP_SCHEDULE_DELAY: '1000' };
   const stack = await startStack({ databaseUrl, otlpEndpoint: sinkUrl, env });
   try {
     runWrk(`${stack.gateway.url}/api/products/SKU-0000042`, ['-d2s']); // warm-up: JIT, pools, sockets
-    const product = runWrk(`${stack.gateway.url}/api/products/SKU-0000042`, []);
-    const checkout = runWrk(stack.gateway.url, ['-s', lua]);
+    const product = runMeasured(stack, `${stack.gateway.url}/api/products/SKU-0000042`, []);
+    const checkout = runMeasured(stack, stack.gateway.url, ['-s', lua]);
     return { mode, product, checkout };
   } finally {
     await stack.stop();
@@ -110,7 +125,8 @@ async function main() {
       for (const mode of ['untraced', 'traced']) {
         const r = await measureMode(mode, sink.url, args.database, lua);
         results[mode].push(r);
-        console.log(`\n${mode}: product ${r.product.rps.toFixed(0)} req/s, checkout ${r.checkout.rps.toFixed(0)} req/s (non-2xx ${r.checkout.non2xx})`);
+        const show = (x) => `${x.rps.toFixed(0)} req/s, ${x.cpuMsPerRequest.toFixed(2)} CPU ms/req`;
+        console.log(`\n${mode}: product ${show(r.product)}; checkout ${show(r.checkout)} (non-2xx ${r.checkout.non2xx})`);
       }
     }
   } finally {
@@ -123,6 +139,11 @@ async function main() {
   for (const route of ['checkout', 'product']) {
     const traced = median(results.traced.map((r) => r[route].rps));
     const untraced = median(results.untraced.map((r) => r[route].rps));
-    console.log(`${route.padEnd(9)} traced ${traced.toFixed(0)} req/s, untraced ${untraced.toFixed(0)} req/s, ratio ${(traced / untraced).toFixed(2)}`);
+    const cpuTraced = median(results.traced.map((r) => r[route].cpuMsPerRequest));
+    const cpuUntraced = median(results.untraced.map((r) => r[route].cpuMsPerRequest));
+    console.log(
+      `${route.padEnd(9)} throughput traced/untraced ${(traced / untraced).toFixed(2)} (${traced.toFixed(0)} vs ${untraced.toFixed(0)} req/s); ` +
+        `app CPU per request untraced/traced ${(cpuUntraced / cpuTraced).toFixed(2)} (${cpuUntraced.toFixed(2)} vs ${cpuTraced.toFixed(2)} ms)`,
+    );
   }
 }

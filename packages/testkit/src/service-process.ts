@@ -7,6 +7,7 @@ export interface ServiceProcess {
   name: string;
   url: string;
   port: number;
+  pid: number;
   /** Log lines the process printed (pino JSON, parsed). */
   logs: Record<string, unknown>[];
   stop(): Promise<void>;
@@ -58,6 +59,7 @@ export async function startServiceProcess(app: string, env: Record<string, strin
   return {
     name: app,
     port,
+    pid: child.pid!,
     url: `http://127.0.0.1:${port}`,
     logs,
     async stop() {
