@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { readConfig } from '@tracecart/http-kit';
 
+const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
+  .transform((u) => u.replace(/\/+$/, ''));
+
 const schema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(8088),
@@ -8,6 +14,18 @@ const schema = z
     HOST: z.string().default('127.0.0.1'),
     DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/tracecart'),
     LAB_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Jaeger's query API (/api/v3), or the tracestore standing in for it. */
+    JAEGER_QUERY_URL: httpUrl.default('http://127.0.0.1:16686'),
+    /**
+     * Where a person's browser reaches the Jaeger UI; defaults to JAEGER_QUERY_URL. `none` when
+     * there is no UI (the embedded tracestore has none): the page then shows no Jaeger links.
+     */
+    JAEGER_UI_URL: z.union([z.literal('none'), httpUrl]).optional(),
+    GATEWAY_URL: httpUrl.default('http://127.0.0.1:8080'),
+    /** The seeded catalog size, so the page's long-tail SKUs and the load mixes exist. */
+    CATALOG_SIZE: z.coerce.number().int().min(1).max(9_999_999).default(1_000_000),
+    /** Which cache inventory runs with, when the launcher says so (the demo does). */
+    CACHE_BACKEND: z.enum(['redis', 'memory']).optional(),
   })
   .refine((c) => isLoopback(c.HOST) || c.LAB_ADMIN_TOKEN !== undefined, {
     path: ['LAB_ADMIN_TOKEN'],

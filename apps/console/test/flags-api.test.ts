@@ -64,7 +64,7 @@ describe('console flags API', () => {
 
   it('needs the bearer token for writes when one is set; reads stay open', async () => {
     const before = await getFlags(guarded);
-    for (const headers of [{}, { authorization: 'Bearer wrong-token-of-some-length' }, { authorization: TOKEN }]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong-token-of-some-length' }, { authorization: TOKEN }] as Array<Record<string, string>>) {
       const res = await put(guarded, 'fix.batch', { value: true }, headers);
       expect([res.status, res.body.error.code]).toEqual([401, 'unauthorized']);
     }

@@ -1,6 +1,9 @@
 import type { Command } from '../command';
 import { flagsCommand } from './flags';
 import { demoCommand } from './demo';
+import { diagnoseCommand } from './diagnose';
+import { loadCommand } from './load';
+import { compareCommand } from './compare';
 
 /** Every subcommand, in the order `lab help` lists them. */
-export const commands: Command[] = [demoCommand, flagsCommand];
+export const commands: Command[] = [demoCommand, flagsCommand, diagnoseCommand, loadCommand, compareCommand];

@@ -25,6 +25,10 @@ export function findBuiltApp(app: string): string | undefined {
   }
 }
 
+// The console is not traced: its once-a-second polls would crowd checkout traces out of the
+// tracestore's bounded memory. The tracestore has no UI, so there is no Jaeger to link to.
+const CONSOLE_ENV = Object.freeze({ OTEL_SDK_DISABLED: 'true', JAEGER_UI_URL: 'none', GATEWAY_URL: url(DEMO_PORTS.gateway) });
+
 /** What every service is told about the rest of the lab. */
 export interface SharedSettings {
   databaseUrl: string;
@@ -78,6 +82,7 @@ export function demoPortClaims(apps: readonly DemoApp[]): PortClaim[] {
 export function serviceSpecs(apps: readonly DemoApp[], settings: SharedSettings): ServiceSpec[] {
   return apps.map(({ name, packageDir }) => {
     const port = DEMO_PORTS[name];
-    return { name, packageDir, port, env: { ...sharedEnv(settings), PORT: String(port), OTEL_SERVICE_NAME: name } };
+    const env = { ...sharedEnv(settings), PORT: String(port), OTEL_SERVICE_NAME: name, ...(name === 'console' ? CONSOLE_ENV : {}) };
+    return { name, packageDir, port, env };
   });
 }

@@ -14,7 +14,7 @@ export type DiagnoseArgs = { jaegerUrl: string; json: boolean } & (
 
 /** The usage text printed with every usage error. */
 export const DIAGNOSE_USAGE =
-  'usage: lab diagnose <traceId> | lab diagnose --last N [--service gateway] [--lookback 1h]   [--jaeger URL] [--json]';
+  'usage: lab diagnose <traceId> | lab diagnose --last N [--service gateway] [--lookback 1h] [--jaeger URL] [--json]';
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 

@@ -1,0 +1,119 @@
+// The console API's response bodies, shared (as types only) with the page in web/.
+import type { AttributeValue } from '@tracecart/otlp';
+import type { Comparison, Diagnosis } from '@tracecart/trace-analysis';
+import type { LoadReport, ProgressSnapshot } from '@tracecart/loadgen';
+
+/** GET /api/lab: what the page needs to know about the lab it controls. */
+export interface LabInfo {
+  /** The Jaeger UI; null when the lab has none (the embedded tracestore). */
+  jaegerUiUrl: string | null;
+  catalogSize: number;
+  /** `memory` means inventory caches in-process, not in Redis; null when the console was not told. */
+  cacheBackend: 'redis' | 'memory' | null;
+  /** Writes need `Authorization: Bearer $LAB_ADMIN_TOKEN`. */
+  adminTokenRequired: boolean;
+  load: LoadLimits;
+}
+
+/** The bounds a load run from the console must stay within. */
+export interface LoadLimits {
+  maxRate: number;
+  maxDurationMs: number;
+  maxItems: number;
+  /** Why the console cannot run loads here, or null. */
+  unavailable: string | null;
+}
+
+/** One trace in a list: its root, its duration and the fix switches it ran under. */
+export interface TraceRow {
+  traceId: string;
+  /** ISO time of the trace's earliest span. */
+  startTime: string;
+  durationMs: number;
+  rootService: string | null;
+  rootName: string | null;
+  spanCount: number;
+  services: string[];
+  /** Some span has an error status. */
+  error: boolean;
+  /** The root span's `http.response.status_code`, when it has one. */
+  httpStatus: number | null;
+  /** The root span's `lab.fix.*` attributes. */
+  fixes: Record<string, AttributeValue>;
+}
+
+/** GET /api/traces. */
+export interface TraceList {
+  traces: TraceRow[];
+}
+
+/** One span as the waterfall draws it; times in ms from the trace's start. */
+export interface WaterfallRow {
+  spanId: string;
+  parentSpanId: string | null;
+  depth: number;
+  service: string;
+  name: string;
+  kind: number;
+  startMs: number;
+  durationMs: number;
+  selfMs: number;
+  criticalMs: number;
+  /** The stretches of this span on the critical path, [startMs, endMs]. */
+  critical: Array<[number, number]>;
+  isError: boolean;
+  attributes: Record<string, AttributeValue>;
+  events: Array<{ name: string; attributes: Record<string, AttributeValue> }>;
+  /** Index into diagnosis.nPlusOne when this span is one of an N+1 run. */
+  nPlusOne: number | null;
+}
+
+/** GET /api/diagnose/:traceId: the verdict and everything the waterfall draws. */
+export interface TraceAnalysis {
+  traceId: string;
+  /** False while some service's spans have not arrived yet (exporters send in batches). */
+  complete: boolean;
+  durationMs: number;
+  services: string[];
+  /** This trace in the Jaeger UI, or null without one. */
+  jaegerUrl: string | null;
+  diagnosis: Diagnosis;
+  rows: WaterfallRow[];
+}
+
+/** How one side of a comparison was chosen, and which traces it got. */
+export interface CompareGroupInfo {
+  label: string;
+  traceIds: string[];
+}
+
+/** POST /api/compare. */
+export interface CompareResult {
+  before: CompareGroupInfo;
+  after: CompareGroupInfo;
+  comparison: Comparison;
+}
+
+/** What the load panel asked for. */
+export interface LoadRunSettings {
+  rate: number;
+  durationMs: number;
+  mix: 'popular' | 'longtail' | 'mixed';
+  items: number;
+  slo: string;
+}
+
+/** A load report without its encoded histogram (the page has no use for it). */
+export type LoadSummary = Omit<LoadReport, 'latencyHistogram'>;
+
+/** GET /api/load and every `state` event of /api/load/events. */
+export interface LoadState {
+  status: 'idle' | 'running' | 'finished' | 'failed';
+  runId: number;
+  settings: LoadRunSettings | null;
+  /** The SLO's latency objectives, for the chart's threshold lines. */
+  objectives: Array<{ percentile: number; thresholdMs: number }>;
+  progress: ProgressSnapshot[];
+  report: LoadSummary | null;
+  error: string | null;
+}

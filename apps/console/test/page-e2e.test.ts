@@ -1,0 +1,72 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { requestJson } from '@tracecart/testkit';
+import { DEFAULT_WEB_ROOT } from '../src/settings';
+import { launchChromium, type Browser } from './support/browser';
+import { startConsoleLab, type ConsoleLab } from './support/console-lab';
+
+// Large enough that a sequential scan of products is the slowest thing in a checkout.
+const CATALOG_SIZE = 500_000;
+const OUTPUT_DIR = path.join(__dirname, '..', 'test-output');
+
+/** Clicks a preset in the shop, opens the new result's waterfall and returns its verdict line. */
+async function checkoutAndReadVerdict(page: Page, preset: string): Promise<string> {
+  const before = await page.locator('#shop-results .result').count();
+  await page.click(preset);
+  const result = page.locator('#shop-results .result').first();
+  await page.locator('#shop-results .result').nth(before).waitFor();
+  expect(await result.locator('.badge').textContent()).toBe('201');
+  const traceId = await result.getAttribute('data-trace-id');
+  expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+  await result.locator('.open-waterfall').click();
+  // The page waits for every service's spans before it draws the verdict.
+  await page.locator(`#waterfall-body[data-trace-id="${traceId}"][data-complete="true"]`).waitFor({ timeout: 20_000 });
+  return (await page.locator('#verdict-line').textContent()) ?? '';
+}
+
+describe('the console page in headless Chromium', () => {
+  let lab: ConsoleLab;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html'))) throw new Error('the page is not built: run npm run build -w @tracecart/console first');
+    browser = await launchChromium();
+    lab = await startConsoleLab({ catalogSize: CATALOG_SIZE });
+    // One unrecorded checkout so the services' first-request costs stay out of the verdicts below.
+    await requestJson(`${lab.console.url}/api/checkout`, { body: { customerId: 'c-warm', items: [{ sku: 'SKU-0000007', quantity: 1 }] } });
+    page = await browser.context.newPage();
+    await page.goto(lab.console.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.stop();
+  });
+
+  it('names inventory\u2019s lookup, then no longer suggests fix.index once it is on', async () => {
+    const before = await checkoutAndReadVerdict(page, '#preset-five');
+    expect(before).toContain('inventory');
+    expect(before).toMatch(/products .*WHERE sku/);
+    expect(before).toContain('try fix.index');
+
+    // The statement behind the verdict is one click away.
+    await page.locator('.wf-row', { hasText: 'FROM products WHERE sku' }).first().click();
+    expect(await page.locator('#span-details .statement').textContent()).toContain('FROM products WHERE sku = $1');
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'page-before-fix.png'), fullPage: true });
+
+    await page.click('label[for="toggle-fix.index"]');
+    await page.locator('[id="state-fix.index"]', { hasText: /^on$/ }).waitFor({ timeout: 30_000 });
+    // DESIGN: a toggle reaches every service within about a second.
+    await page.waitForTimeout(1200);
+
+    const after = await checkoutAndReadVerdict(page, '#preset-five');
+    expect(after).not.toContain('try fix.index');
+    expect(after).not.toBe(before);
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'page-after-fix.png'), fullPage: true });
+    expect(lab.reconcilerErrors).toEqual([]);
+  });
+});

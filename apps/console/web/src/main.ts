@@ -1,0 +1,32 @@
+import type { LabInfo } from '../../src/api-types';
+import { api } from './api';
+import { byId, h, replaceChildren } from './dom';
+import { mountLoad } from './load-panel';
+import type { PageContext } from './page-context';
+import { mountShop } from './shop';
+import { mountSwitches } from './switches';
+import { mountTokenBar } from './token-bar';
+import { mountTraces } from './traces-panel';
+import { mountWaterfall } from './waterfall';
+
+async function start(): Promise<void> {
+  const lab = await api<LabInfo>('/api/lab');
+  mountTokenBar(byId('token-bar'), lab.adminTokenRequired);
+  const setFlag = mountSwitches(byId('switches'), { lab });
+  const openWaterfall = mountWaterfall(byId('waterfall'), { setFlag });
+  const traces = mountTraces(byId('traces'), { openWaterfall });
+  const ctx: PageContext = {
+    lab,
+    openWaterfall,
+    setFlag,
+    jaegerTraceUrl: (traceId) => (lab.jaegerUiUrl === null ? undefined : `${lab.jaegerUiUrl}/trace/${traceId}`),
+    checkoutPlaced: () => traces.refreshSoon(),
+  };
+  mountShop(byId('shop'), ctx);
+  mountLoad(byId('load'), ctx);
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((error: Error) => {
+  replaceChildren(byId('shop'), h('p', { class: 'problem', text: `The console API did not answer: ${error.message}. Is the console running?` }));
+});

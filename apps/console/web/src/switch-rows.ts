@@ -1,0 +1,58 @@
+import { h } from './dom';
+
+/** A fix switch: what it changes, shown beside its name. */
+export const FIXES: Array<{ name: string; what: string }> = [
+  { name: 'fix.index', what: 'index on products.sku (built concurrently)' },
+  { name: 'fix.cache', what: 'read-through cache for catalog lookups' },
+  { name: 'fix.batch', what: 'one lookup call and query for all items' },
+];
+
+/** The elements of one fix row that change with the state. */
+export interface FixRow {
+  row: HTMLElement;
+  toggle: HTMLInputElement;
+  chip: HTMLElement;
+  note: HTMLElement;
+}
+
+/** A fix's row: a toggle, its name and purpose, a state chip and a note line. */
+export function createFixRow(name: string, what: string, onToggle: (on: boolean) => void): FixRow {
+  const toggle = h('input', { type: 'checkbox', role: 'switch', id: `toggle-${name}`, 'aria-label': name });
+  toggle.addEventListener('change', () => onToggle(toggle.checked));
+  const chip = h('span', { class: 'chip', id: `state-${name}`, text: '…' });
+  const note = h('span', { class: 'note', id: `note-${name}` });
+  const row = h(
+    'div',
+    { class: 'switch-row', 'data-flag': name },
+    h('label', { class: 'toggle', for: `toggle-${name}` }, toggle, h('span', { class: 'slider' })),
+    h('div', { class: 'switch-text' }, h('code', { text: name }), h('span', { class: 'desc', text: what }), note),
+    chip,
+  );
+  return { row, toggle, chip, note };
+}
+
+/** The elements of one chaos row. */
+export interface ChaosRow {
+  row: HTMLElement;
+  chip: HTMLElement;
+  inputs: Record<string, HTMLInputElement>;
+}
+
+/** A chaos switch's row: number inputs (ms, rate in %), an apply button and a state chip. */
+export function createChaosRow(name: string, what: string, fields: Array<{ key: string; label: string; max: number }>, onApply: (values: Record<string, number>) => void): ChaosRow {
+  const inputs: Record<string, HTMLInputElement> = {};
+  const controls = fields.map(({ key, label, max }) => {
+    inputs[key] = h('input', { type: 'number', min: 0, max, step: 'any', id: `input-${name}-${key}`, 'aria-label': `${name} ${label}` });
+    return h('label', { class: 'field' }, label, inputs[key]);
+  });
+  const read = () => Object.fromEntries(Object.entries(inputs).map(([key, input]) => [key, Number(input.value) || 0]));
+  const chip = h('span', { class: 'chip', id: `state-${name}`, text: '…' });
+  const row = h(
+    'form',
+    { class: 'switch-row chaos', 'data-flag': name, onsubmit: (e: Event) => { e.preventDefault(); onApply(read()); } },
+    h('div', { class: 'switch-text' }, h('code', { text: name }), h('span', { class: 'desc', text: what })),
+    h('div', { class: 'chaos-controls' }, ...controls, h('button', { type: 'submit', text: 'Apply' })),
+    chip,
+  );
+  return { row, chip, inputs };
+}

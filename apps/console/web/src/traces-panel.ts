@@ -1,0 +1,35 @@
+import type { CompareResult } from '../../src/api-types';
+import { api } from './api';
+import { h, panelHeader, replaceChildren } from './dom';
+import type { PageContext } from './page-context';
+import { comparisonView } from './compare-view';
+import { FIX_KEYS, createRecentTraces, select } from './recent-traces';
+
+/** The comparison: checkouts with one fix attribute off against on, in the list's service and window. */
+function createComparison(current: () => { service: string; lookback: string }): HTMLElement {
+  const by = select('compare-by', FIX_KEYS.map((k) => [k, k]), 'lab.fix.index');
+  const result = h('div', { class: 'compare-result' });
+
+  async function runCompare(): Promise<void> {
+    const { service, lookback } = current();
+    const filter = (value: string) => ({ service, operation: 'POST /api/checkout', lookback, limit: 100, attributes: { [by.value]: value } });
+    replaceChildren(result, h('p', { class: 'hint loading', text: 'comparing…' }));
+    try {
+      const answer = await api<CompareResult>('/api/compare', 'POST', { before: filter('false'), after: filter('true') });
+      replaceChildren(result, comparisonView(answer, [`${by.value.slice(8)} off`, `${by.value.slice(8)} on`]));
+    } catch (error) {
+      replaceChildren(result, h('p', { class: 'problem', text: (error as Error).message }));
+    }
+  }
+
+  const run = h('button', { type: 'button', id: 'compare-run', onclick: () => void runCompare(), text: 'Compare' });
+  return h('div', {}, h('h3', { text: 'Before and after' }), h('div', { class: 'row' }, h('span', { text: 'Compare checkouts with' }), by, h('span', { text: 'off vs on' }), run), result);
+}
+
+/** Recent traces (refreshed every few seconds) and a before/after comparison by one fix switch. */
+export function mountTraces(root: HTMLElement, ctx: Pick<PageContext, 'openWaterfall'>): { refreshSoon(): void } {
+  const recent = createRecentTraces(ctx.openWaterfall);
+  const hint = 'Recent traces with the fixes they ran under; click one for its waterfall. Then compare checkouts before and after a fix.';
+  replaceChildren(root, panelHeader('4', 'Traces', hint), h('div', { class: 'two-col' }, recent.element, createComparison(recent.current)));
+  return recent;
+}

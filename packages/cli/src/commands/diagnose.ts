@@ -1,0 +1,18 @@
+import type { Command } from '../command';
+import { parseDiagnoseArgs } from '../diagnose/diagnose-args';
+import { createTraceFetcher } from '../diagnose/fetch-traces';
+import { diagnoseLast, diagnoseOne } from '../diagnose/run-diagnose';
+
+/** `lab diagnose <traceId>` or `lab diagnose --last N --service S`: the verdict, the critical path, N+1s. */
+export const diagnoseCommand: Command = {
+  name: 'diagnose',
+  summary: 'name the culprit of a trace: diagnose <traceId> | diagnose --last 20 --service gateway [--jaeger URL] [--json]',
+  async run(argv) {
+    const args = parseDiagnoseArgs(argv);
+    const fetcher = createTraceFetcher(args.jaegerUrl);
+    const output = args.mode === 'one' ? await diagnoseOne(args, fetcher) : await diagnoseLast(args, fetcher);
+    if (output.stdout) console.log(output.stdout);
+    if (output.stderr) console.error(`lab: ${output.stderr}`);
+    return output.exitCode;
+  },
+};
