@@ -2,8 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ENV_ACCESS = /\b(?:env|process\.env)(?:\.([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g;
-// Keys of a zod config schema: `  PORT: z.coerce.number()...`.
-const SCHEMA_KEY = /^\s*([A-Z][A-Z0-9_]*)\s*:\s*z\./gm;
+// Keys of a zod config schema: `  PORT: z.coerce.number()...`, or a shared schema such as
+// `  GATEWAY_URL: httpUrl.default(...)`.
+const SCHEMA_KEY = /^\s*([A-Z][A-Z0-9_]*)\s*:\s*(?:z\.|[a-z][A-Za-z0-9]*\.)/gm;
 
 /** Environment variable names a TypeScript source reads: property or index access on env, and zod schema keys. */
 export function findEnvReads(source: string): string[] {
