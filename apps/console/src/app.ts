@@ -1,15 +1,6 @@
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import type { Pool } from 'pg';
-import {
-  createAppMetrics,
-  errorMiddleware,
-  healthRoutes,
-  jsonBody,
-  metricsRoute,
-  notFoundHandler,
-  recordRequestMetrics,
-  registerPoolMetrics,
-} from '@tracecart/http-kit';
+import { createServiceApp, finishServiceApp, healthRoutes, jsonBody } from '@tracecart/http-kit';
 import { pingDatabase } from '@tracecart/db';
 import type { IndexReconciler } from '@tracecart/flags';
 import { createJaegerClient } from '@tracecart/jaeger-client';
@@ -47,12 +38,7 @@ export function createApp(deps: ConsoleDeps): Express {
     jaegerQueryUrl: settings.jaegerQueryUrl,
     jaegerUiUrl: settings.jaegerUiUrl,
   };
-  const metrics = createAppMetrics('console');
-  registerPoolMetrics(metrics, deps.pool);
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(recordRequestMetrics(metrics));
-  app.use(metricsRoute(metrics));
+  const { app } = createServiceApp('console', { pool: deps.pool });
   app.use(healthRoutes({ postgres: () => pingDatabase(deps.pool) }));
   app.use(webPageRoutes(settings.webRoot));
   app.use(requireAdminForWrites(deps.adminToken, ['/api/compare']));
@@ -63,7 +49,5 @@ export function createApp(deps: ConsoleDeps): Express {
   app.use(compareRoutes(traces));
   app.use(checkoutRoutes(settings.gatewayUrl));
   app.use(loadRoutes(loads));
-  app.use(notFoundHandler());
-  app.use(errorMiddleware(deps.logger));
-  return app;
+  return finishServiceApp(app, deps.logger);
 }

@@ -1,14 +1,5 @@
-import express, { type Express } from 'express';
-import {
-  callDownstream,
-  createAppMetrics,
-  errorMiddleware,
-  healthRoutes,
-  jsonBody,
-  metricsRoute,
-  notFoundHandler,
-  recordRequestMetrics,
-} from '@tracecart/http-kit';
+import type { Express } from 'express';
+import { callDownstream, createServiceApp, finishServiceApp, healthRoutes, jsonBody } from '@tracecart/http-kit';
 import type { Logger } from '@tracecart/tracing';
 import { DEFAULT_FLAGS, flagSpanAttributes, type FlagValues } from '@tracecart/flags';
 import type { GatewayConfig } from './config';
@@ -31,18 +22,12 @@ export function createApp({ logger, config, flags = () => DEFAULT_FLAGS }: Gatew
   const orders = new OrderClient(config.ORDER_URL, config.CHECKOUT_TIMEOUT_MS, config.READ_TIMEOUT_MS);
   const inventory = new InventoryClient(config.INVENTORY_URL, config.READ_TIMEOUT_MS);
   const ping = (service: string, url: string) => () => callDownstream(service, url, { method: 'GET', path: '/healthz', timeoutMs: 1000 });
-  const metrics = createAppMetrics('gateway');
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(recordRequestMetrics(metrics));
-  app.use(metricsRoute(metrics));
+  const { app } = createServiceApp('gateway');
   app.use(healthRoutes({ order: ping('order', config.ORDER_URL), inventory: ping('inventory', config.INVENTORY_URL) }));
   app.use(traceResponseHeader());
   app.use(flagSpanAttributes(flags));
   app.use(jsonBody());
   app.use(checkoutRoutes(orders));
   app.use(catalogRoutes(inventory, orders));
-  app.use(notFoundHandler());
-  app.use(errorMiddleware(logger));
-  return app;
+  return finishServiceApp(app, logger);
 }

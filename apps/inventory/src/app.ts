@@ -1,15 +1,6 @@
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import type { Pool } from 'pg';
-import {
-  createAppMetrics,
-  errorMiddleware,
-  healthRoutes,
-  jsonBody,
-  metricsRoute,
-  notFoundHandler,
-  recordRequestMetrics,
-  registerPoolMetrics,
-} from '@tracecart/http-kit';
+import { createServiceApp, finishServiceApp, healthRoutes, jsonBody } from '@tracecart/http-kit';
 import { pingDatabase } from '@tracecart/db';
 import { DEFAULT_FLAGS, flagSpanAttributes, type FlagValues } from '@tracecart/flags';
 import type { Logger } from '@tracecart/tracing';
@@ -34,22 +25,15 @@ export interface InventoryDeps {
 /** Builds the inventory Express app; it never listens. */
 export function createApp(deps: InventoryDeps): Express {
   const flags = deps.flags ?? (() => DEFAULT_FLAGS);
-  const metrics = createAppMetrics('inventory');
-  registerPoolMetrics(metrics, deps.pool);
+  const { app, metrics } = createServiceApp('inventory', { pool: deps.pool });
   const cacheLookups = metrics.counter('cache_lookups_total', 'Catalog cache lookups by result: hit, miss or error.', ['result']);
   const countCacheResult = (result: CacheResult, count: number) => cacheLookups.inc({ result }, count);
   const catalog = new ProductCatalog(new ProductRepo(deps.pool), deps.cache, () => flags()['fix.cache'], countCacheResult);
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(recordRequestMetrics(metrics));
-  app.use(metricsRoute(metrics));
   app.use(healthRoutes({ postgres: () => pingDatabase(deps.pool) }));
   app.use(flagSpanAttributes(flags));
   app.use(chaosMiddleware(flags));
   app.use(jsonBody());
   app.use(productRoutes(catalog));
   app.use(reservationRoutes(new ReservationRepo(deps.pool), catalog));
-  app.use(notFoundHandler());
-  app.use(errorMiddleware(deps.logger));
-  return app;
+  return finishServiceApp(app, deps.logger);
 }

@@ -1,16 +1,6 @@
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import type { Pool } from 'pg';
-import {
-  callDownstream,
-  createAppMetrics,
-  errorMiddleware,
-  healthRoutes,
-  jsonBody,
-  metricsRoute,
-  notFoundHandler,
-  recordRequestMetrics,
-  registerPoolMetrics,
-} from '@tracecart/http-kit';
+import { callDownstream, createServiceApp, finishServiceApp, healthRoutes, jsonBody } from '@tracecart/http-kit';
 import { pingDatabase } from '@tracecart/db';
 import type { Logger } from '@tracecart/tracing';
 import { DEFAULT_FLAGS, flagSpanAttributes, type FlagValues } from '@tracecart/flags';
@@ -40,12 +30,7 @@ export function createApp(deps: OrderDeps): Express {
     logger: deps.logger,
     batchLookups: () => flags()['fix.batch'],
   });
-  const metrics = createAppMetrics('order');
-  registerPoolMetrics(metrics, deps.pool);
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(recordRequestMetrics(metrics));
-  app.use(metricsRoute(metrics));
+  const { app } = createServiceApp('order', { pool: deps.pool });
   app.use(
     healthRoutes({
       postgres: () => pingDatabase(deps.pool),
@@ -55,7 +40,5 @@ export function createApp(deps: OrderDeps): Express {
   app.use(flagSpanAttributes(flags));
   app.use(jsonBody());
   app.use(orderRoutes(service, orders, deps.checkoutTimeoutMs));
-  app.use(notFoundHandler());
-  app.use(errorMiddleware(deps.logger));
-  return app;
+  return finishServiceApp(app, deps.logger);
 }

@@ -13,3 +13,5 @@ export { jsonBody, MAX_BODY_BYTES } from './json-body';
 export { createAppMetrics, recordRequestMetrics, metricsRoute } from './metrics';
 export type { AppMetrics } from './metrics';
 export { registerPoolMetrics } from './pool-metrics';
+export { createServiceApp, finishServiceApp } from './service-app';
+export type { ServiceApp } from './service-app';
