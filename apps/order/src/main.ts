@@ -4,6 +4,11 @@ import { serve } from '@tracecart/http-kit';
 import { startServiceFlags } from '@tracecart/flags';
 import { readOrderConfig } from './config';
 import { createApp } from './app';
+import { OrphanSweeper } from './orphan-sweeper';
+import { InventoryClient } from './clients/inventory-client';
+
+// How often abandoned reservations are looked for; they are rare (a crash mid-checkout).
+const SWEEP_PERIOD_MS = 30_000;
 
 async function main(): Promise<void> {
   const logger = createLogger('order');
@@ -17,7 +22,13 @@ async function main(): Promise<void> {
     checkoutTimeoutMs: config.CHECKOUT_TIMEOUT_MS,
     flags: flags.values,
   });
-  await serve(app, { port: config.PORT, host: config.HOST, logger, onShutdown: flags.close });
+  const sweeper = new OrphanSweeper(pool, new InventoryClient(config.INVENTORY_URL), logger, 2 * config.CHECKOUT_TIMEOUT_MS);
+  sweeper.start(SWEEP_PERIOD_MS);
+  const onShutdown = async () => {
+    sweeper.stop();
+    await flags.close();
+  };
+  await serve(app, { port: config.PORT, host: config.HOST, logger, onShutdown });
 }
 
 main().catch((error: Error) => {
