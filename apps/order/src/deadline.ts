@@ -1,8 +1,5 @@
 import { HttpError } from '@tracecart/http-kit';
 
-/** The header carrying a caller's remaining budget in milliseconds. */
-export const DEADLINE_HEADER = 'x-deadline-ms';
-
 // Kept back from the caller's budget so this service gives up, and cleans up, before the
 // caller does: a checkout the caller saw fail must not commit afterwards.
 const SAFETY_MARGIN_MS = 250;

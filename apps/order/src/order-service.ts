@@ -26,7 +26,6 @@ export interface OrderServiceDeps {
 }
 
 const RELEASE_ATTEMPTS = 3;
-const RELEASE_TIMEOUT_MS = 2000;
 
 /** Places orders: price, reserve, then write order and items in one transaction, or undo. */
 export class OrderService {
@@ -109,7 +108,7 @@ export class OrderService {
   private async releaseStock(orderId: string): Promise<void> {
     for (let attempt = 1; attempt <= RELEASE_ATTEMPTS; attempt++) {
       try {
-        await this.deps.inventory.release(orderId, RELEASE_TIMEOUT_MS);
+        await this.deps.inventory.release(orderId);
         return;
       } catch (error) {
         this.deps.logger.warn({ err: error, orderId, attempt }, 'releasing reservation failed');

@@ -2,8 +2,6 @@ import type { Pool } from 'pg';
 import type { Logger } from '@tracecart/tracing';
 import type { InventoryClient } from './clients/inventory-client';
 
-const RELEASE_TIMEOUT_MS = 2000;
-
 /**
  * Releases stock held for orders that will never commit: an order process that died between
  * the reservation and its commit leaves the reservation 'held' with no order. A checkout
@@ -32,7 +30,7 @@ export class OrphanSweeper {
     const released: string[] = [];
     for (const { order_id: orderId } of rows) {
       try {
-        await this.inventory.release(orderId, RELEASE_TIMEOUT_MS);
+        await this.inventory.release(orderId);
         released.push(orderId);
       } catch (error) {
         this.logger.warn({ err: error, orderId }, 'releasing an abandoned reservation failed; will retry');

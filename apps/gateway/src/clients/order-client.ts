@@ -1,8 +1,5 @@
 import { callDownstream } from '@tracecart/http-kit';
-import type { CheckoutRequest, CheckoutResponse, Order } from '@tracecart/contracts';
-
-/** The header carrying the remaining budget to order (see order's deadline.ts). */
-const DEADLINE_HEADER = 'x-deadline-ms';
+import { DEADLINE_HEADER, type CheckoutRequest, type CheckoutResponse, type Order } from '@tracecart/contracts';
 
 /** A created (or replayed) order as the order service answered. */
 export interface CreatedOrder {

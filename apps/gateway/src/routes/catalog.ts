@@ -1,11 +1,8 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { parseOrThrow } from '@tracecart/http-kit';
-import { skuSchema } from '@tracecart/contracts';
+import { orderIdSchema, skuSchema } from '@tracecart/contracts';
 import type { InventoryClient } from '../clients/inventory-client';
 import type { OrderClient } from '../clients/order-client';
-
-const orderIdSchema = z.uuid('must be a UUID');
 
 /** GET /api/products/:sku and GET /api/orders/:id. */
 export function catalogRoutes(inventory: InventoryClient, orders: OrderClient): Router {

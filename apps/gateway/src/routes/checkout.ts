@@ -1,17 +1,14 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { parseOrThrow } from '@tracecart/http-kit';
 import { currentTraceId } from '@tracecart/tracing';
-import { checkoutRequestSchema, idempotencyKeySchema } from '@tracecart/contracts';
+import { checkoutHeadersSchema, checkoutRequestSchema } from '@tracecart/contracts';
 import type { OrderClient } from '../clients/order-client';
-
-const headersSchema = z.object({ 'idempotency-key': idempotencyKeySchema.optional() });
 
 /** POST /api/checkout: validates at the edge, then asks order to place the order. */
 export function checkoutRoutes(orders: OrderClient): Router {
   const router = Router();
   router.post('/api/checkout', async (req, res) => {
-    const headers = parseOrThrow(headersSchema, { 'idempotency-key': req.get('idempotency-key') });
+    const headers = parseOrThrow(checkoutHeadersSchema, { 'idempotency-key': req.get('idempotency-key') });
     const request = parseOrThrow(checkoutRequestSchema, req.body);
     const created = await orders.createOrder(request, headers['idempotency-key']);
     if (created.replayed) res.set('idempotent-replayed', 'true');

@@ -1,11 +1,8 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { parseOrThrow } from '@tracecart/http-kit';
-import { reservationRequestSchema } from '@tracecart/contracts';
+import { orderIdSchema, reservationRequestSchema } from '@tracecart/contracts';
 import type { ReservationRepo } from '../reservation-repo';
 import type { ProductCatalog } from '../product-catalog';
-
-const orderIdSchema = z.uuid('must be a UUID');
 
 /** POST /reservations (hold all lines or none) and POST /reservations/:orderId/release. */
 export function reservationRoutes(reservations: ReservationRepo, catalog: ProductCatalog): Router {

@@ -2,6 +2,9 @@ import { callDownstream } from '@tracecart/http-kit';
 import type { LineItem, LookupResponse, Product, ReservationResponse } from '@tracecart/contracts';
 import type { Deadline } from '../deadline';
 
+// A release runs after the checkout's own deadline, so it gets a short budget of its own.
+const RELEASE_TIMEOUT_MS = 2000;
+
 /** Typed calls to the inventory service; errors come back as the HttpError inventory sent. */
 export class InventoryClient {
   constructor(private readonly baseUrl: string) {}
@@ -36,7 +39,7 @@ export class InventoryClient {
   }
 
   /** POST /reservations/:orderId/release: gives the stock back; safe to repeat. */
-  async release(orderId: string, timeoutMs: number): Promise<ReservationResponse> {
+  async release(orderId: string, timeoutMs: number = RELEASE_TIMEOUT_MS): Promise<ReservationResponse> {
     const path = `/reservations/${encodeURIComponent(orderId)}/release`;
     const res = await callDownstream<ReservationResponse>('inventory', this.baseUrl, { method: 'POST', path, timeoutMs });
     return res.body;

@@ -1,20 +1,16 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { HttpError, parseOrThrow } from '@tracecart/http-kit';
-import { checkoutRequestSchema, idempotencyKeySchema } from '@tracecart/contracts';
+import { DEADLINE_HEADER, checkoutHeadersSchema, checkoutRequestSchema, orderIdSchema } from '@tracecart/contracts';
 import type { OrderService } from '../order-service';
 import type { OrderRepo } from '../order-repo';
-import { Deadline, DEADLINE_HEADER } from '../deadline';
-
-const orderIdSchema = z.uuid('must be a UUID');
-const idempotencyHeaderSchema = z.object({ 'idempotency-key': idempotencyKeySchema.optional() });
+import { Deadline } from '../deadline';
 
 /** POST /orders and GET /orders/:id. */
 export function orderRoutes(service: OrderService, orders: OrderRepo, checkoutTimeoutMs: number): Router {
   const router = Router();
 
   router.post('/orders', async (req, res) => {
-    const headers = parseOrThrow(idempotencyHeaderSchema, { 'idempotency-key': req.get('idempotency-key') });
+    const headers = parseOrThrow(checkoutHeadersSchema, { 'idempotency-key': req.get('idempotency-key') });
     const request = parseOrThrow(checkoutRequestSchema, req.body);
     const deadline = Deadline.fromBudget(req.get(DEADLINE_HEADER), checkoutTimeoutMs);
     const placed = await service.placeOrder(request, headers['idempotency-key'], deadline);
