@@ -2,7 +2,7 @@ import { Gauge } from 'prom-client';
 import type { AppMetrics } from './metrics';
 
 /** The counts a pg Pool exposes. */
-interface PoolCounts {
+export interface PoolCounts {
   totalCount: number;
   idleCount: number;
   waitingCount: number;

@@ -1,15 +1,8 @@
 import express, { type Express } from 'express';
 import type { Logger } from '@tracecart/tracing';
 import { createAppMetrics, metricsRoute, recordRequestMetrics, type AppMetrics } from './metrics';
-import { registerPoolMetrics } from './pool-metrics';
+import { registerPoolMetrics, type PoolCounts } from './pool-metrics';
 import { errorMiddleware, notFoundHandler } from './error-middleware';
-
-/** A pg pool's counts, for its gauges. */
-interface PoolCounts {
-  totalCount: number;
-  idleCount: number;
-  waitingCount: number;
-}
 
 /** An Express app with what every tracecart service has first: request metrics and /metrics. */
 export interface ServiceApp {
