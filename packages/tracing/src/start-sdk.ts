@@ -5,13 +5,11 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { TracingConfig } from './config';
-import { createInstrumentations } from './instrumentations';
+import { createInstrumentations, installHttpTracing } from './instrumentations';
 import { storeSdkHandle } from './sdk-handle';
 
-/** Starts the NodeSDK: OTLP/HTTP JSON export in batches, W3C propagation, four instrumentations. */
+/** Starts the NodeSDK: OTLP/HTTP JSON export in batches, W3C propagation, HTTP, pg and ioredis spans. */
 export function startSdk(config: TracingConfig): void {
-  // Stable HTTP semantic conventions (http.request.method, url.path, ...) unless the user chose.
-  process.env.OTEL_SEMCONV_STABILITY_OPT_IN ??= 'http';
   // NodeSDK would otherwise add OTLP metric and log exporters by default: metrics are served by
   // prom-client on /metrics, and the extra providers cost CPU on every request.
   process.env.OTEL_METRICS_EXPORTER ??= 'none';
@@ -33,5 +31,6 @@ export function startSdk(config: TracingConfig): void {
     instrumentations: createInstrumentations(),
   });
   sdk.start();
+  installHttpTracing();
   storeSdkHandle(sdk);
 }
