@@ -1,16 +1,17 @@
-import { Pool } from 'undici';
-import { readNetworkCode } from './outcome';
+import { Http1Pool } from './http1/http1-pool';
+import type { Http1PoolOptions } from './http1/http1-pool';
+import type { Endpoint } from './http1/open-socket';
+import { RequestSerializer } from './http1/request-serializer';
 import type { RequestOutcome } from './outcome';
-import { ResponseHandler } from './response-handler';
 import type { LoadRequest } from './types';
 
-/** Every generated request says so, so services and traces can tell synthetic load from people. */
-export const SYNTHETIC_BAGGAGE = 'synthetic_request=true';
+/** Receives a request's outcome with the tag it was sent with, so no closure is needed per request. */
+export type OutcomeListener = (outcome: RequestOutcome, tag: number) => void;
 
 /** Sends requests over keep-alive connections to one origin. */
 export interface HttpSender {
-  /** Sends one request; `onOutcome` is called exactly once, also for network errors. */
-  send(request: LoadRequest, isSuccess: (status: number) => boolean, onOutcome: (outcome: RequestOutcome) => void): void;
+  /** Sends one request; `onOutcome` is called exactly once with `tag`, also for network errors and refused requests. */
+  send(request: LoadRequest, isSuccess: (status: number) => boolean, onOutcome: OutcomeListener, tag: number): void;
   /** Sends `count` GETs to `path`, `concurrency` at a time, ignoring their outcome, within `timeoutMs` in all, to open sockets and warm the code paths. */
   warmUp(path: string, count: number, concurrency: number, timeoutMs: number): Promise<void>;
   /** Fails every in-flight request at once (they come back as network errors). */
@@ -18,70 +19,58 @@ export interface HttpSender {
   close(): Promise<void>;
 }
 
-/** A sender backed by an undici Pool; connections open lazily, up to `connections`. */
-export function createHttpSender(origin: string, connections: number): HttpSender {
-  const pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 30_000 });
+/** Connection settings of a sender beyond the origin. */
+export type SenderOptions = Http1PoolOptions & Pick<Endpoint, 'tls'>;
+
+/** A sender on the package's own HTTP/1.1 client; connections open lazily, up to `options.connections`. */
+export function createHttpSender(origin: string, options: SenderOptions): HttpSender {
+  const url = new URL(origin);
+  const secure = url.protocol === 'https:';
+  // URL keeps the brackets of an IPv6 literal; sockets want the bare address.
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const endpoint: Endpoint = { host, port: Number(url.port) || (secure ? 443 : 80), secure, tls: options.tls };
+  const pool = new Http1Pool(endpoint, options);
+  const serializer = new RequestSerializer(url.host);
+  const send = (request: LoadRequest, isSuccess: (status: number) => boolean, onOutcome: OutcomeListener, tag: number): void => {
+    let bytes: string;
+    try {
+      bytes = serializer.serialize(request);
+    } catch (error) {
+      return onOutcome({ success: false, status: 'client', code: readClientCode(error) }, tag);
+    }
+    pool.dispatch({ bytes, isSuccess, onOutcome, tag, sentTick: 0 });
+  };
   return {
-    send(request, isSuccess, onOutcome) {
-      const options = { method: request.method, path: request.path, headers: withSyntheticBaggage(request.headers), body: request.body };
-      try {
-        pool.dispatch(options, new ResponseHandler(isSuccess, onOutcome));
-      } catch (error) {
-        // undici reports failures through onError; this only catches what throws before it gets that far.
-        onOutcome({ success: false, status: 'network', code: readNetworkCode(error) });
-      }
-    },
-    warmUp: (path, count, concurrency, timeoutMs) => warmUpPool(pool, path, count, concurrency, timeoutMs),
-    abortAll: () => destroyOnce(pool),
-    close: () => destroyOnce(pool),
+    send,
+    warmUp: (path, count, concurrency, timeoutMs) => warmUp(send, path, count, concurrency, timeoutMs),
+    abortAll: async () => pool.abortAll('aborted'),
+    close: async () => pool.close(),
   };
 }
 
-async function warmUpPool(pool: Pool, path: string, count: number, concurrency: number, timeoutMs: number): Promise<void> {
-  const options = { method: 'GET' as const, path, headers: withSyntheticBaggage(), headersTimeout: timeoutMs, bodyTimeout: timeoutMs };
+async function warmUp(send: HttpSender['send'], path: string, count: number, concurrency: number, timeoutMs: number): Promise<void> {
+  const request: LoadRequest = { method: 'GET', path };
   let remaining = count;
   const deadline = Date.now() + timeoutMs;
-  // The same dispatch path the run uses, so what V8 optimises here is what the run executes.
-  const sendOne = (): Promise<RequestOutcome> =>
-    new Promise((resolve) => pool.dispatch(options, new ResponseHandler(() => true, resolve)));
+  // The same send path the run uses, so what V8 optimises here is what the run executes.
+  const sendOne = (): Promise<RequestOutcome> => new Promise((resolve) => send(request, () => true, resolve, 0));
   const worker = async (): Promise<void> => {
     while (remaining-- > 0 && Date.now() < deadline) {
       // A down target shows up in the run's own errors; warm-up just stops trying.
       if ((await sendOne()).status === 'network') return;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(count, concurrency) }, worker));
-}
-
-// The run aborts in-flight requests at the grace deadline and closes afterwards; destroying twice would reject.
-async function destroyOnce(pool: Pool): Promise<void> {
-  if (!pool.destroyed) await pool.destroy();
-}
-
-/**
- * Adds `synthetic_request=true` to the request's baggage, keeping any members the factory set.
- * A frozen headers object (like the checkout factory's) is merged once and reused: it cannot change.
- */
-export function withSyntheticBaggage(headers: Record<string, string> = NO_HEADERS): Record<string, string> {
-  if (!Object.isFrozen(headers)) return mergeBaggage(headers);
-  let merged = mergedFrozen.get(headers);
-  if (!merged) {
-    merged = Object.freeze(mergeBaggage(headers));
-    mergedFrozen.set(headers, merged);
+  // A target that never answers would hold a worker forever; the run starts at the deadline anyway.
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+  try {
+    await Promise.race([Promise.all(Array.from({ length: Math.min(count, concurrency) }, worker)), expired]);
+  } finally {
+    clearTimeout(timer);
   }
-  return merged;
 }
 
-const NO_HEADERS: Record<string, string> = Object.freeze({});
-const mergedFrozen = new WeakMap<Record<string, string>, Record<string, string>>();
-
-function mergeBaggage(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  let baggage = SYNTHETIC_BAGGAGE;
-  for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() === 'baggage') baggage = `${value},${SYNTHETIC_BAGGAGE}`;
-    else out[name] = value;
-  }
-  out.baggage = baggage;
-  return out;
+function readClientCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'invalid_request';
 }

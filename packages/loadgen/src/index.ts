@@ -57,7 +57,7 @@ export type { LatencyHistogram } from './histogram';
 /** Loopback-only target checks. */
 export { requireLoopbackTarget, isLoopbackHost } from './target';
 /** The baggage member every generated request carries, and the helper that adds it. */
-export { SYNTHETIC_BAGGAGE, withSyntheticBaggage } from './http-sender';
+export { SYNTHETIC_BAGGAGE, withSyntheticBaggage } from './baggage';
 /** Error-code extraction from `{"error":{"code"}}` bodies. */
 export { readErrorCode } from './outcome';
 /** Live progress: achieved rate and the one-line TTY formatter. */

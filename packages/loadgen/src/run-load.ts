@@ -11,7 +11,7 @@ import type { LoadOptions, LoadReport } from './types';
  */
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const resolved = resolveOptions(options);
-  const sender = createHttpSender(resolved.target, resolved.connections);
+  const sender = createHttpSender(resolved.target, { connections: resolved.connections });
   try {
     // Without a warm-up the first requests pay for compiling the HTTP parser and opening sockets,
     // a one-off stall that would land in the run's tail latencies (hundreds of ms at thousands of req/s).

@@ -35,7 +35,7 @@ export interface ResolvedOptions {
 }
 
 /**
- * Keep-alive sockets for a quarter second of arrivals in flight, from 8 to 64. undici opens them
+ * Keep-alive sockets for a quarter second of arrivals in flight, from 8 to 64. The client opens them
  * only when all are busy. More sockets made things worse, not better: at thousands of requests per
  * second every socket costs its own reads and wake-ups, so a backlog drained several times slower
  * through 128 sockets than through 32. A slower target queues its excess in the client, where it

@@ -70,6 +70,20 @@ describe('runLoad', () => {
     expect(report.errorsByCode).toEqual({ ECONNREFUSED: 20 });
   });
 
+  it('counts requests the client refuses to write (a header value with CRLF) as client errors, sending nothing', async () => {
+    const server = await serve(() => ({ status: 201 }));
+    const unsafe: RequestFactory = {
+      name: 'unsafe',
+      createRequest: () => ({ method: 'GET', path: '/api/checkout', headers: { 'x-note': 'a\r\nInjected: yes' } }),
+      isSuccess: (s) => s === 201,
+    };
+    const report = await runLoad({ target: server.url, rate: 50, durationMs: 100, factory: unsafe, warmupRequests: 0 });
+    expect(report.counts).toMatchObject({ sent: 5, failed: 5 });
+    expect(report.errorsByStatus).toEqual({ client: 5 });
+    expect(report.errorsByCode).toEqual({ invalid_request: 5 });
+    expect(server.received).toHaveLength(0);
+  });
+
   it('times out requests still in flight after the grace period, from their intended send time', async () => {
     const server = await serve(() => ({ status: 201, hang: true }));
     const report = await runLoad({ target: server.url, rate: 50, durationMs: 200, factory, graceMs: 300 });
