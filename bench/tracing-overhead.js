@@ -3,7 +3,9 @@
 // driven by wrk (closed loop, keep-alive) in the same run. Prints requests/s for each and the
 // ratio traced/untraced for POST /api/checkout (all fixes on) and GET /api/products/:sku
 // (fix.index on). Spans go over real OTLP/HTTP to a sink in its own process that discards them.
-// Usage: npm run bench:tracing [-- --seconds 10 --connections 32 --rounds 2 --catalog 1000000]
+// Each round runs untraced then traced back to back and yields one ratio; the median of the
+// rounds' ratios is the figure, so slow drift in the machine's load cancels within a round.
+// Usage: npm run bench:tracing [-- --seconds 8 --connections 32 --rounds 5 --catalog 1000000]
 'use strict';
 const { spawnSync, fork } = require('node:child_process');
 const fs = require('node:fs');
@@ -17,9 +19,9 @@ const { startStack } = require('@tracecart/testkit');
 
 const { values: args } = process.argv[2] === '--sink' ? { values: {} } : parseArgs({
   options: {
-    seconds: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '8' },
     connections: { type: 'string', default: '32' },
-    rounds: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '5' },
     catalog: { type: 'string', default: '1000000' },
     database: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/tracecart_bench' },
   },
@@ -136,14 +138,16 @@ async function main() {
     await new IndexReconciler(pool, (e) => console.error(e.message)).reconcile();
     await pool.end();
   }
+  console.log(`\nmedian of ${args.rounds} rounds (load average now ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}):`);
   for (const route of ['checkout', 'product']) {
-    const traced = median(results.traced.map((r) => r[route].rps));
-    const untraced = median(results.untraced.map((r) => r[route].rps));
-    const cpuTraced = median(results.traced.map((r) => r[route].cpuMsPerRequest));
-    const cpuUntraced = median(results.untraced.map((r) => r[route].cpuMsPerRequest));
+    const pairs = results.traced.map((traced, i) => ({ traced: traced[route], untraced: results.untraced[i][route] }));
+    const throughput = median(pairs.map((p) => p.traced.rps / p.untraced.rps));
+    const cpu = median(pairs.map((p) => p.untraced.cpuMsPerRequest / p.traced.cpuMsPerRequest));
+    const all = pairs.map((p) => (p.traced.rps / p.untraced.rps).toFixed(2)).join(' ');
     console.log(
-      `${route.padEnd(9)} throughput traced/untraced ${(traced / untraced).toFixed(2)} (${traced.toFixed(0)} vs ${untraced.toFixed(0)} req/s); ` +
-        `app CPU per request untraced/traced ${(cpuUntraced / cpuTraced).toFixed(2)} (${cpuUntraced.toFixed(2)} vs ${cpuTraced.toFixed(2)} ms)`,
+      `${route.padEnd(9)} throughput traced/untraced ${throughput.toFixed(2)} (rounds: ${all}; ` +
+        `${median(pairs.map((p) => p.traced.rps)).toFixed(0)} vs ${median(pairs.map((p) => p.untraced.rps)).toFixed(0)} req/s); ` +
+        `app CPU per request untraced/traced ${cpu.toFixed(2)}`,
     );
   }
 }

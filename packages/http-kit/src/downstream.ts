@@ -26,7 +26,7 @@ function unavailable(service: string, why: string): HttpError {
 }
 
 /**
- * Calls a downstream service with node:http (so the http instrumentation traces it and
+ * Calls a downstream service with node:http (so the tracing preload makes its client span and
  * propagates the context). Non-2xx answers come back as the same HttpError the service sent.
  */
 export function callDownstream<T>(service: string, baseUrl: string, request: DownstreamRequest): Promise<DownstreamResponse<T>> {

@@ -1,5 +1,5 @@
 import http, { type ClientRequest, type IncomingMessage } from 'node:http';
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import { context, propagation, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 import { isTracingSuppressed } from '@opentelemetry/core';
 import { hostAndPort, TRACER_SCOPE } from './http-common';
 
@@ -20,9 +20,10 @@ export function installClientTracing(): void {
   if (original) return;
   const { request, get } = http;
   original = { request, get };
+  const tracer = trace.getTracer(TRACER_SCOPE);
   http.request = function tracedRequest(this: unknown, ...args: unknown[]): ClientRequest {
     const clientRequest = (request as (...a: unknown[]) => ClientRequest).apply(this, args);
-    traceClientRequest(clientRequest);
+    traceClientRequest(tracer, clientRequest);
     return clientRequest;
   } as typeof http.request;
   // http.get calls the module's own request(), not the export: it needs the same treatment.
@@ -41,13 +42,13 @@ export function uninstallClientTracing(): void {
   original = undefined;
 }
 
-function traceClientRequest(request: ClientRequest): void {
+function traceClientRequest(tracer: Tracer, request: ClientRequest): void {
   const active = context.active();
   // Headers given as a raw array are written at once; there is no way to add traceparent then.
   if (isTracingSuppressed(active) || request.headersSent) return;
   const hostHeader = request.getHeader('host');
   const { host, port } = hostAndPort(typeof hostHeader === 'string' ? hostHeader : undefined, undefined);
-  const span = trace.getTracer(TRACER_SCOPE).startSpan(
+  const span = tracer.startSpan(
     request.method,
     {
       kind: SpanKind.CLIENT,

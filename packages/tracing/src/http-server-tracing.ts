@@ -28,6 +28,7 @@ export function installServerTracing(): void {
   if (originalEmit) return;
   const emit = http.Server.prototype.emit as Emit;
   originalEmit = emit;
+  const tracer = trace.getTracer(TRACER_SCOPE);
   http.Server.prototype.emit = function tracedEmit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event !== 'request') return emit.call(this, event, ...args);
     const request = args[0] as IncomingMessage;
@@ -35,11 +36,9 @@ export function installServerTracing(): void {
     const path = pathOf(request.url);
     if (UNTRACED_PATHS.has(path)) return emit.call(this, event, ...args);
     const parent = propagation.extract(ROOT_CONTEXT, request.headers, headerGetter);
-    const span = trace
-      .getTracer(TRACER_SCOPE)
-      .startSpan(request.method ?? 'HTTP', { kind: SpanKind.SERVER, attributes: requestAttributes(request, path) }, parent);
+    const span = tracer.startSpan(request.method ?? 'HTTP', { kind: SpanKind.SERVER, attributes: requestAttributes(request, path) }, parent);
     endWithResponse(span, request as RoutedRequest, response);
-    return context.with(trace.setSpan(parent, span), () => emit.call(this, event, ...args));
+    return context.with(trace.setSpan(parent, span), emit, this, event, ...args);
   } as typeof http.Server.prototype.emit;
 }
 
