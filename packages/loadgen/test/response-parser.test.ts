@@ -132,7 +132,8 @@ describe('ResponseParser', () => {
 
   it('refuses a head that never ends', () => {
     const parser = new ResponseParser(new RecordingSink());
-    const line = Buffer.from(`HTTP/1.1 200 OK\r\nX-Big: ${'a'.repeat(1000)}\r\n`);
+    const line = Buffer.from(`X-Big: ${'a'.repeat(1000)}\r\n`);
+    parser.execute(Buffer.from('HTTP/1.1 200 OK\r\n'), 0, 17);
     expect(() => {
       for (let i = 0; i < 100; i++) parser.execute(line, 0, line.length);
     }).toThrow(/response head over/);

@@ -7,6 +7,11 @@ export interface ResponseHead {
   keepAlive: boolean;
 }
 
+/** scanResponseHead found no blank line yet. */
+export const HEAD_INCOMPLETE = -1;
+/** scanResponseHead found something that is not an HTTP/1.x response head. */
+export const HEAD_MALFORMED = -2;
+
 // Lower-case header names, compared byte by byte so that ordinary headers cost no string.
 const CONTENT_LENGTH = Buffer.from('content-length');
 const TRANSFER_ENCODING = Buffer.from('transfer-encoding');
@@ -16,41 +21,55 @@ const CHUNKED = Buffer.from('chunked');
 const HTTP_1 = Buffer.from('HTTP/1.');
 
 /**
- * Reads the status line and the framing headers of a complete head: bytes [start, stop) of `head`,
- * ending with the blank line. Returns null when it is not an HTTP/1.x response head.
+ * Reads a response head from bytes [start, end) in one pass, line by line, into `result`.
+ * Returns the index just past the blank line that ends the head, HEAD_INCOMPLETE when the head
+ * goes on past `end`, or HEAD_MALFORMED. Only the framing headers are looked at.
  */
-export function readResponseHead(head: Buffer, start: number, stop: number): ResponseHead | null {
-  if (stop - start < 16 || !matchesAt(head, start, HTTP_1, false) || head[start + 8] !== 32) return null;
-  const minor = head[start + 7];
-  const status = readStatus(head, start + 9);
-  if ((minor !== 48 && minor !== 49) || status < 0) return null;
-  // HTTP/1.0 closes after each response unless it says otherwise; 1.1 keeps the connection.
-  const result: ResponseHead = { status, contentLength: -1, chunked: false, keepAlive: minor === 49 };
-  let line = head.indexOf(10, start) + 1;
-  while (line > 0 && line < stop - 2) {
-    const lineEnd = head.indexOf(13, line);
-    if (lineEnd < 0 || lineEnd >= stop || head[lineEnd + 1] !== 10 || !readHeader(head, line, lineEnd, result)) return null;
-    line = lineEnd + 2;
+export function scanResponseHead(head: Buffer, start: number, end: number, result: ResponseHead): number {
+  let lineStart = start;
+  for (let i = start; i < end; i++) {
+    if (head[i] !== 10) continue;
+    if (i === lineStart || head[i - 1] !== 13) return HEAD_MALFORMED;
+    const lineEnd = i - 1;
+    if (lineStart === start) {
+      if (!readStatusLine(head, start, lineEnd, result)) return HEAD_MALFORMED;
+    } else if (lineEnd === lineStart) {
+      return i + 1;
+    } else if (!readHeader(head, lineStart, lineEnd, result)) {
+      return HEAD_MALFORMED;
+    }
+    lineStart = i + 1;
   }
-  return result;
+  return HEAD_INCOMPLETE;
 }
 
-function readStatus(head: Buffer, at: number): number {
+function readStatusLine(head: Buffer, start: number, end: number, result: ResponseHead): boolean {
+  if (end - start < 12 || !matchesAt(head, start, HTTP_1, false) || head[start + 8] !== 32) return false;
+  const minor = head[start + 7];
+  if (minor !== 48 && minor !== 49) return false;
   let status = 0;
-  for (let i = at; i < at + 3; i++) {
+  for (let i = start + 9; i < start + 12; i++) {
     const digit = head[i] - 48;
-    if (digit < 0 || digit > 9) return -1;
+    if (digit < 0 || digit > 9) return false;
     status = status * 10 + digit;
   }
-  const after = head[at + 3];
-  return after === 32 || after === 13 ? status : -1;
+  if (start + 12 < end && head[start + 12] !== 32) return false;
+  result.status = status;
+  result.contentLength = -1;
+  result.chunked = false;
+  // HTTP/1.0 closes after each response unless it says otherwise; 1.1 keeps the connection.
+  result.keepAlive = minor === 49;
+  return true;
 }
 
 /** Applies one `name: value` line [start, end) to the result; false when the line is malformed. */
 function readHeader(head: Buffer, start: number, end: number, result: ResponseHead): boolean {
-  const colon = head.indexOf(58, start);
-  if (colon <= start || colon >= end) return false;
+  let colon = start;
+  while (colon < end && head[colon] !== 58) colon++;
+  if (colon === start || colon === end) return false;
   const nameLength = colon - start;
+  // Only names that could be a framing header are trimmed and compared.
+  if (nameLength !== CONTENT_LENGTH.length && nameLength !== CONNECTION.length && nameLength !== TRANSFER_ENCODING.length) return true;
   let valueStart = colon + 1;
   while (valueStart < end && (head[valueStart] === 32 || head[valueStart] === 9)) valueStart++;
   let valueEnd = end;

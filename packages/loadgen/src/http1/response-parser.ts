@@ -1,6 +1,7 @@
 import { ChunkedDecoder } from './chunked-decoder';
 import { ResponseParseError } from './parse-error';
-import { readResponseHead } from './response-head';
+import { HEAD_INCOMPLETE, HEAD_MALFORMED, scanResponseHead } from './response-head';
+import type { ResponseHead } from './response-head';
 
 /** Where a parsed response goes; the connection implements it. */
 export interface ResponseSink {
@@ -32,6 +33,8 @@ export class ResponseParser {
   private remaining = 0;
   private keepAlive = true;
   private readonly chunked = new ChunkedDecoder();
+  // Filled in place for every head: one object per connection, not one per response.
+  private readonly head: ResponseHead = { status: 0, contentLength: -1, chunked: false, keepAlive: true };
 
   constructor(private readonly sink: ResponseSink) {}
 
@@ -69,18 +72,17 @@ export class ResponseParser {
   private readHead(chunk: Buffer, start: number, end: number): number {
     const carried = this.partialHead;
     if (carried === null) {
-      const stop = findHeadEnd(chunk, start, end);
-      if (stop < 0) return this.keepPartialHead(Buffer.from(chunk.subarray(start, end)), end);
-      this.startBody(chunk, start, stop);
+      const stop = scanResponseHead(chunk, start, end, this.head);
+      if (stop === HEAD_INCOMPLETE) return this.keepPartialHead(Buffer.from(chunk.subarray(start, end)), end);
+      this.startBody(stop);
       return stop;
     }
-    // A head split across reads: join the pieces, then look for the blank line again, starting
-    // three bytes back in case the CRLFCRLF itself was split.
+    // A head split across reads: join the pieces and scan again from the start.
     const joined = Buffer.concat([carried, chunk.subarray(start, end)]);
-    const stop = findHeadEnd(joined, Math.max(0, carried.length - 3), joined.length);
-    if (stop < 0) return this.keepPartialHead(joined, end);
+    const stop = scanResponseHead(joined, 0, joined.length, this.head);
+    if (stop === HEAD_INCOMPLETE) return this.keepPartialHead(joined, end);
     this.partialHead = null;
-    this.startBody(joined, 0, stop);
+    this.startBody(stop);
     return start + (stop - carried.length);
   }
 
@@ -90,9 +92,9 @@ export class ResponseParser {
     return end;
   }
 
-  private startBody(head: Buffer, start: number, stop: number): void {
-    const parsed = readResponseHead(head, start, stop);
-    if (parsed === null) throw new ResponseParseError('malformed response head');
+  private startBody(stop: number): void {
+    if (stop === HEAD_MALFORMED) throw new ResponseParseError('malformed response head');
+    const parsed = this.head;
     // Interim responses (100 Continue, 103 Early Hints) precede the real one; 101 would switch protocols.
     if (parsed.status < 200) {
       if (parsed.status === 101) throw new ResponseParseError('unexpected protocol switch');
@@ -137,12 +139,4 @@ export class ResponseParser {
     this.state = this.keepAlive ? HEAD : CLOSED;
     this.sink.onResponseEnd(this.keepAlive);
   }
-}
-
-/** Index just past the first CRLFCRLF in [start, end), or -1. */
-function findHeadEnd(chunk: Buffer, start: number, end: number): number {
-  for (let i = start; i + 3 < end; i++) {
-    if (chunk[i + 3] === 10 && chunk[i + 2] === 13 && chunk[i + 1] === 10 && chunk[i] === 13) return i + 4;
-  }
-  return -1;
 }
