@@ -40,6 +40,24 @@ describe('the HTTP/1.1 sender against real sockets', () => {
     expect(received.body).toBe(body);
   });
 
+  it('caches header lines only for frozen headers: a mutable headers object is read afresh each time', async () => {
+    const { server, sender } = await setUp((socket) => socket.write(lengthResponse(201, '{}')));
+    const headers: Record<string, string> = { 'x-step': 'one', baggage: 'tenant=lab' };
+    await send(sender, { method: 'GET', path: '/a', headers });
+    headers['x-step'] = 'two';
+    await send(sender, { method: 'GET', path: '/a', headers });
+    await send(sender, CHECKOUT);
+    await send(sender, CHECKOUT);
+    expect(server.requests.map((r) => r.headers['x-step'])).toEqual(['one', 'two', undefined, undefined]);
+    expect(server.requests.map((r) => r.headers.baggage)).toEqual([
+      'tenant=lab,synthetic_request=true',
+      'tenant=lab,synthetic_request=true',
+      'synthetic_request=true',
+      'synthetic_request=true',
+    ]);
+    expect(server.requests.map((r) => r.head.split('\r\n')[0])).toEqual(['GET /a HTTP/1.1', 'GET /a HTTP/1.1', 'POST /api/checkout HTTP/1.1', 'POST /api/checkout HTTP/1.1']);
+  });
+
   it.each([
     ['Content-Length', (status: number, body: string) => lengthResponse(status, body)],
     ['chunked', (status: number, body: string) => chunkedResponse(status, body, 3)],

@@ -40,10 +40,11 @@ export class RequestSerializer {
 
   private prefixFor(request: LoadRequest): string {
     const headers = request.headers;
-    const frozen = headers === undefined || Object.isFrozen(headers);
-    if (frozen && headers === this.lastHeaders && request.method === this.lastMethod && request.path === this.lastPath) {
+    // Only frozen headers are remembered, so the same object again needs no isFrozen check.
+    if (headers === this.lastHeaders && request.method === this.lastMethod && request.path === this.lastPath && this.lastPrefix !== '') {
       return this.lastPrefix;
     }
+    const frozen = headers === undefined || Object.isFrozen(headers);
     const prefix = buildPrefix(request, this.hostHeader);
     if (frozen) {
       this.lastHeaders = headers;
