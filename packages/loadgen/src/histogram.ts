@@ -29,7 +29,7 @@ function recordMicros(histogram: LatencyHistogram, value: number): void {
   if (value >= 0x80000000) return histogram.recordValue(value);
   const bucket = Math.max(31 - Math.clz32(value) - histogram.subBucketHalfCountMagnitude - histogram.unitMagnitude, 0);
   const subBucket = value >>> (bucket + histogram.unitMagnitude);
-  const index = (bucket + 1) * 2 ** histogram.subBucketHalfCountMagnitude + subBucket - histogram.subBucketHalfCount;
+  const index = ((bucket + 1) << histogram.subBucketHalfCountMagnitude) + subBucket - histogram.subBucketHalfCount;
   if (index >= histogram.countsArrayLength) return histogram.recordValue(value);
   histogram.incrementCountAtIndex(index);
   histogram.updateMinAndMax(value);

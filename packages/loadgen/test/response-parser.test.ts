@@ -120,7 +120,7 @@ describe('ResponseParser', () => {
   it.each([
     ['a status line that is not HTTP', 'HTTX/1.1 200 OK\r\n\r\n'],
     ['a three-letter status', 'HTTP/1.1 2x0 OK\r\n\r\n'],
-    ['a header line without a colon', 'HTTP/1.1 200 OK\r\nbroken\r\n\r\n'],
+    ['a bare LF inside the head', 'HTTP/1.1 200 OK\r\nX-A: 1\n\r\n'],
     ['two different Content-Lengths', 'HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nxx'],
     ['a non-numeric Content-Length', 'HTTP/1.1 200 OK\r\nContent-Length: 1x\r\n\r\nx'],
     ['a bad chunk size', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n'],

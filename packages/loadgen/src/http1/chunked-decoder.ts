@@ -43,17 +43,44 @@ export class ChunkedDecoder {
   decode(chunk: Buffer, start: number, end: number, sink: ChunkSink): number {
     let at = start;
     while (at < end && this.state !== DONE) {
-      if (this.state === DATA) {
+      const state = this.state;
+      if (state === DATA) {
         const stop = Math.min(end, at + this.size);
         sink.onResponseBody(chunk, at, stop);
         this.size -= stop - at;
         if (this.size === 0) this.state = DATA_CR;
         at = stop;
+      } else if (at + 1 < end && chunk[at + 1] === 10 && chunk[at] === 13 && (state === DATA_CR || (state === TRAILERS && this.trailerLineLength === 0))) {
+        // The usual CRLF after chunk data, or the empty line that ends the trailers, read whole.
+        this.state = state === DATA_CR ? SIZE : DONE;
+        this.size = 0;
+        this.sizeDigits = 0;
+        at += 2;
       } else {
-        this.readFraming(chunk[at++]);
+        const next = state === SIZE && this.sizeDigits === 0 ? this.readSizeLine(chunk, at, end) : -1;
+        if (next > 0) at = next;
+        else this.readFraming(chunk[at++]);
       }
     }
     return at;
+  }
+
+  // A plain `<hex>CRLF` size line lying whole in [at, end) is read in one go; anything else
+  // (extensions, a line split across reads, errors) returns -1 and goes byte by byte.
+  private readSizeLine(chunk: Buffer, at: number, end: number): number {
+    let size = 0;
+    let i = at;
+    for (; i < end && i - at < 10; i++) {
+      const digit = hexValue(chunk[i]);
+      if (digit < 0) break;
+      size = size * 16 + digit;
+    }
+    if (i === at || i + 1 >= end || chunk[i] !== 13 || chunk[i + 1] !== 10) return -1;
+    this.size = size;
+    this.sizeDigits = i - at;
+    this.trailerLineLength = 0;
+    this.state = size === 0 ? TRAILERS : DATA;
+    return i + 2;
   }
 
   private readFraming(byte: number): void {

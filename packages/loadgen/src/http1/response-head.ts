@@ -21,26 +21,27 @@ const CHUNKED = Buffer.from('chunked');
 const HTTP_1 = Buffer.from('HTTP/1.');
 
 /**
- * Reads a response head from bytes [start, end) in one pass, line by line, into `result`.
- * Returns the index just past the blank line that ends the head, HEAD_INCOMPLETE when the head
- * goes on past `end`, or HEAD_MALFORMED. Only the framing headers are looked at.
+ * Reads a response head from bytes [start, end) line by line into `result`. Returns the index just
+ * past the blank line that ends the head, HEAD_INCOMPLETE when the head goes on past `end`, or
+ * HEAD_MALFORMED. Only the framing headers are read; other lines are skipped unexamined.
  */
 export function scanResponseHead(head: Buffer, start: number, end: number, result: ResponseHead): number {
   let lineStart = start;
-  for (let i = start; i < end; i++) {
-    if (head[i] !== 10) continue;
-    if (i === lineStart || head[i - 1] !== 13) return HEAD_MALFORMED;
-    const lineEnd = i - 1;
+  for (;;) {
+    // The native search is several times faster than a byte loop here; a hit past `end` is stale.
+    const lf = head.indexOf(10, lineStart);
+    if (lf < 0 || lf >= end) return HEAD_INCOMPLETE;
+    if (lf === lineStart || head[lf - 1] !== 13) return HEAD_MALFORMED;
+    const lineEnd = lf - 1;
     if (lineStart === start) {
       if (!readStatusLine(head, start, lineEnd, result)) return HEAD_MALFORMED;
     } else if (lineEnd === lineStart) {
-      return i + 1;
+      return lf + 1;
     } else if (!readHeader(head, lineStart, lineEnd, result)) {
       return HEAD_MALFORMED;
     }
-    lineStart = i + 1;
+    lineStart = lf + 1;
   }
-  return HEAD_INCOMPLETE;
 }
 
 function readStatusLine(head: Buffer, start: number, end: number, result: ResponseHead): boolean {
@@ -62,27 +63,38 @@ function readStatusLine(head: Buffer, start: number, end: number, result: Respon
   return true;
 }
 
-/** Applies one `name: value` line [start, end) to the result; false when the line is malformed. */
+/** Applies one `name: value` line [start, end) to the result; false when a framing header is malformed. */
 function readHeader(head: Buffer, start: number, end: number, result: ResponseHead): boolean {
-  let colon = start;
-  while (colon < end && head[colon] !== 58) colon++;
-  if (colon === start || colon === end) return false;
-  const nameLength = colon - start;
-  // Only names that could be a framing header are trimmed and compared.
-  if (nameLength !== CONTENT_LENGTH.length && nameLength !== CONNECTION.length && nameLength !== TRANSFER_ENCODING.length) return true;
-  let valueStart = colon + 1;
-  while (valueStart < end && (head[valueStart] === 32 || head[valueStart] === 9)) valueStart++;
-  let valueEnd = end;
-  while (valueEnd > valueStart && (head[valueEnd - 1] === 32 || head[valueEnd - 1] === 9)) valueEnd--;
-  if (nameLength === CONTENT_LENGTH.length && matchesAt(head, start, CONTENT_LENGTH, true)) {
-    return readContentLength(head, valueStart, valueEnd, result);
-  }
-  if (nameLength === CONNECTION.length && matchesAt(head, start, CONNECTION, true)) {
-    readConnection(head, valueStart, valueEnd, result);
-  } else if (nameLength === TRANSFER_ENCODING.length && matchesAt(head, start, TRANSFER_ENCODING, true)) {
-    readTransferEncoding(head, valueStart, valueEnd, result);
+  // A framing header is recognised by its first letter and a colon right after its name (no
+  // whitespace may precede the colon), so the usual Date or Content-Type line costs two reads.
+  const first = head[start] | 0x20;
+  if (first === 99 && isNamed(head, start, end, CONNECTION)) {
+    const valueStart = skipSpaces(head, start + CONNECTION.length + 1, end);
+    readConnection(head, valueStart, trimEnd(head, valueStart, end), result);
+  } else if (first === 99 && isNamed(head, start, end, CONTENT_LENGTH)) {
+    const valueStart = skipSpaces(head, start + CONTENT_LENGTH.length + 1, end);
+    return readContentLength(head, valueStart, trimEnd(head, valueStart, end), result);
+  } else if (first === 116 && isNamed(head, start, end, TRANSFER_ENCODING)) {
+    const valueStart = skipSpaces(head, start + TRANSFER_ENCODING.length + 1, end);
+    readTransferEncoding(head, valueStart, trimEnd(head, valueStart, end), result);
   }
   return true;
+}
+
+function isNamed(head: Buffer, start: number, end: number, name: Buffer): boolean {
+  return start + name.length < end && head[start + name.length] === 58 && matchesAt(head, start, name, true);
+}
+
+function skipSpaces(head: Buffer, start: number, end: number): number {
+  let at = start;
+  while (at < end && (head[at] === 32 || head[at] === 9)) at++;
+  return at;
+}
+
+function trimEnd(head: Buffer, start: number, end: number): number {
+  let at = end;
+  while (at > start && (head[at - 1] === 32 || head[at - 1] === 9)) at--;
+  return at;
 }
 
 function readContentLength(head: Buffer, start: number, end: number, result: ResponseHead): boolean {
