@@ -74,9 +74,11 @@ const headerSetter = {
 function endWithRequest(span: Span, request: ClientRequest): void {
   let response: IncomingMessage | undefined;
   let failure: Error | undefined;
-  request.once('response', (res: IncomingMessage) => (response = res));
-  request.once('error', (error: Error) => (failure = error));
-  request.once('close', () => {
+  // Plain listeners, not once(): a request emits each at most once, and once() would allocate a
+  // wrapper per listener per call.
+  request.on('response', (res: IncomingMessage) => (response = res));
+  request.on('error', (error: Error) => (failure = error));
+  request.on('close', () => {
     if (response) {
       const status = response.statusCode ?? 0;
       span.setAttribute('http.response.status_code', status);

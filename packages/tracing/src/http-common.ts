@@ -13,14 +13,13 @@ export const headerGetter: TextMapGetter<IncomingHttpHeaders> = {
 /** Splits a Host header ("name:port", "[v6]:port") into server.address and server.port. */
 export function hostAndPort(hostHeader: string | undefined, fallbackPort: number | undefined): { host?: string; port?: number } {
   if (!hostHeader) return { port: fallbackPort };
-  const match = HOST_HEADER.exec(hostHeader);
-  if (!match) return { host: hostHeader, port: fallbackPort };
-  return { host: stripBrackets(match[1]), port: match[2] ? Number(match[2]) : fallbackPort };
-}
-
-const HOST_HEADER = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/;
-
-// server.address holds an IPv6 address without the brackets the Host header needs.
-function stripBrackets(name: string): string {
-  return name.startsWith('[') && name.endsWith(']') ? name.slice(1, -1) : name;
+  // Runs for every request: index arithmetic, no regular expression.
+  const bracketEnd = hostHeader.startsWith('[') ? hostHeader.indexOf(']') : -1;
+  const colon = hostHeader.indexOf(':', bracketEnd + 1);
+  if (colon === -1 || (bracketEnd === -1 && hostHeader.indexOf(':', colon + 1) !== -1)) {
+    return { host: bracketEnd > 0 ? hostHeader.slice(1, bracketEnd) : hostHeader, port: fallbackPort };
+  }
+  const port = Number(hostHeader.slice(colon + 1));
+  const host = bracketEnd > 0 ? hostHeader.slice(1, bracketEnd) : hostHeader.slice(0, colon);
+  return { host, port: Number.isInteger(port) && port > 0 && port < 65536 ? port : fallbackPort };
 }

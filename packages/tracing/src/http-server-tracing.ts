@@ -72,30 +72,36 @@ function requestAttributes(request: IncomingMessage, path: string): Attributes {
 }
 
 function endWithResponse(span: Span, request: RoutedRequest, response: ServerResponse): void {
-  const finish = (): void => {
-    response.removeListener('close', abort);
-    const status = response.statusCode;
-    const route = routeOf(request);
-    span.setAttribute('http.response.status_code', status);
-    if (route) {
-      span.setAttribute('http.route', route);
-      span.updateName(`${request.method} ${route}`);
-    }
-    // Server spans fail on 5xx only: a 4xx is the client's mistake, answered correctly.
-    if (status >= 500) {
-      span.setAttribute('error.type', String(status));
-      span.setStatus({ code: SpanStatusCode.ERROR });
-    }
-    span.end();
-  };
-  const abort = (): void => {
-    response.removeListener('finish', finish);
+  let ended = false;
+  // Plain listeners, not once(): each response emits these at most once, and once() would
+  // allocate a wrapper per listener per request. 'close' also follows 'finish'; the flag keeps
+  // the span from ending twice.
+  response.on('finish', () => {
+    ended = true;
+    finishSpan(span, request, response.statusCode);
+  });
+  response.on('close', () => {
+    if (ended) return;
+    ended = true;
     span.setAttribute('error.type', 'connection_closed');
     span.setStatus({ code: SpanStatusCode.ERROR, message: 'the client closed the connection before the response was sent' });
     span.end();
-  };
-  response.once('finish', finish);
-  response.once('close', abort);
+  });
+}
+
+function finishSpan(span: Span, request: RoutedRequest, status: number): void {
+  const route = routeOf(request);
+  span.setAttribute('http.response.status_code', status);
+  if (route) {
+    span.setAttribute('http.route', route);
+    span.updateName(`${request.method} ${route}`);
+  }
+  // Server spans fail on 5xx only: a 4xx is the client's mistake, answered correctly.
+  if (status >= 500) {
+    span.setAttribute('error.type', String(status));
+    span.setStatus({ code: SpanStatusCode.ERROR });
+  }
+  span.end();
 }
 
 // Express 5 keeps the matched route on the request; routers here are mounted at the root, and a
