@@ -4,8 +4,15 @@
 //
 // wrk is closed-loop: its figure is the server's throughput with N connections kept busy.
 // loadgen is open-model: its figure is the highest constant arrival rate it sustained, meaning
-// achieved rate >= 98% of target, no errors, and p99 not exploded. The server runs in a child
-// process so neither tool shares an event loop with it.
+// achieved rate >= 98% of target, no errors, nothing held back, and a median latency that did not
+// explode. The server runs in a child process so neither tool shares an event loop with it.
+//
+// Why the median and not p99: once the arrival rate passes what the server (or the generator) can
+// do, a queue builds up and every later request waits longer, so the median climbs by orders of
+// magnitude within one step. p99 instead also moves with single stalls of the machine: on a shared
+// 2-core VM one 50 ms pause of the host lifts the p99 of a 4-second step past any sane limit at a
+// tenth of the server's capacity, which judges the VM rather than the generator. p99 and max are
+// still printed for every step.
 //
 // A third figure, loadgen's own HTTP/1.1 client driven closed-loop from one Node thread with the
 // same connections and the same request, is the ceiling for the generator here: it shows how much
@@ -30,7 +37,7 @@ const BODY = JSON.stringify({ customerId: 'c-1', items: [{ sku: 'SKU-0000042', q
 const FIRST_FRACTION = 0.1;
 const GROWTH = 1.25;
 const BISECTIONS = 3;
-const P99_FLOOR_MS = 25;
+const P50_FLOOR_MS = 5;
 
 if (process.argv[2] === '--serve') serve();
 else main().catch((error) => {
@@ -135,12 +142,13 @@ async function runClientCeiling(url, seconds, connections) {
   return (done * 1000) / (Date.now() - started);
 }
 
-/** One open-model step; sustained when it kept the rate, had no errors and p99 stayed sane. */
-async function runStep(loadgen, url, rate, seconds, connections, baselineP99) {
+/** One open-model step; sustained when it kept the rate, had no errors and no queue built up. */
+async function runStep(loadgen, url, rate, seconds, connections, baselineP50) {
   const factory = loadgen.createCheckoutFactory({ mix: 'mixed' });
   const report = await loadgen.runLoad({ target: url, rate, durationMs: seconds * 1000, factory, connections, graceMs: 5000 });
-  const p99Limit = Math.max(P99_FLOOR_MS, 10 * (baselineP99 ?? 0));
-  const sustained = report.achievedRate >= 0.98 * rate && report.counts.failed === 0 && report.latencyMs.p99 <= p99Limit;
+  const p50Limit = Math.max(P50_FLOOR_MS, 5 * (baselineP50 ?? 0));
+  const sustained =
+    report.achievedRate >= 0.98 * rate && report.counts.failed === 0 && report.counts.heldBack === 0 && report.latencyMs.p50 <= p50Limit;
   return { rate, report, sustained };
 }
 
@@ -148,6 +156,7 @@ function describeStep({ rate, report, sustained }) {
   const l = report.latencyMs;
   return `  target ${String(Math.round(rate)).padStart(6)}/s  achieved ${report.achievedRate.toFixed(0).padStart(6)}/s` +
     `  p50 ${l.p50.toFixed(2)}ms  p99 ${l.p99.toFixed(2)}ms  max ${l.max.toFixed(1)}ms` +
+    `  send lag p99 ${report.sendLagMs.p99.toFixed(1)}ms  held ${report.counts.heldBack}` +
     `  busy ${(report.generatorBusy * 100).toFixed(0)}%  errors ${report.counts.failed}  ${sustained ? 'sustained' : 'NOT sustained'}`;
 }
 
@@ -155,18 +164,18 @@ async function findLoadgenMax(loadgen, url, wrkRate, seconds, connections) {
   // A first, unjudged step lets V8 optimise the generator, as wrk's first seconds warm the server.
   const warmup = await runStep(loadgen, url, Math.round(wrkRate * FIRST_FRACTION), 3, connections, null);
   console.log(`${describeStep(warmup)}  (warm-up, not judged)`);
-  // "p99 exploded" means more than 10x the p99 of the first judged (lightest) step, and over 25 ms.
-  // A failed step is run once more before it counts: on a shared machine one hiccup of another
-  // process can push a single run's p99 over the line.
-  let baselineP99 = null;
+  // "The median exploded" means more than 5x the median of the first judged (lightest) step, and
+  // over 5 ms. A failed step is run once more before it counts: another process on the machine can
+  // still spoil a single run.
+  let baselineP50 = null;
   const judge = async (rate) => {
-    let step = await runStep(loadgen, url, Math.round(rate), seconds, connections, baselineP99);
+    let step = await runStep(loadgen, url, Math.round(rate), seconds, connections, baselineP50);
     console.log(describeStep(step));
     if (!step.sustained) {
-      step = await runStep(loadgen, url, Math.round(rate), seconds, connections, baselineP99);
+      step = await runStep(loadgen, url, Math.round(rate), seconds, connections, baselineP50);
       console.log(`${describeStep(step)}  (retry)`);
     }
-    if (baselineP99 === null) baselineP99 = step.report.latencyMs.p99;
+    if (baselineP50 === null) baselineP50 = step.report.latencyMs.p50;
     return step;
   };
   let best = null;
@@ -210,7 +219,7 @@ async function main() {
     const loadgenRate = best ? best.report.achievedRate : 0;
     console.log('');
     console.log(`wrk (best of two):             ${wrkRate.toFixed(0)} req/s`);
-    console.log(`loadgen highest sustained:     ${loadgenRate.toFixed(0)} req/s${best ? ` (p99 ${best.report.latencyMs.p99.toFixed(2)}ms)` : ''}`);
+    console.log(`loadgen highest sustained:     ${loadgenRate.toFixed(0)} req/s${best ? ` (p50 ${best.report.latencyMs.p50.toFixed(2)}ms, p99 ${best.report.latencyMs.p99.toFixed(2)}ms)` : ''}`);
     console.log(`client closed-loop ceiling:    ${ceiling.toFixed(0)} req/s`);
     console.log(`ratio loadgen / wrk:           ${(loadgenRate / wrkRate).toFixed(2)} (goal >= 0.80)`);
     console.log(`ratio loadgen / client:        ${(loadgenRate / ceiling).toFixed(2)}`);
