@@ -29,16 +29,16 @@ export function installServerTracing(): void {
   const emit = http.Server.prototype.emit as Emit;
   originalEmit = emit;
   const tracer = trace.getTracer(TRACER_SCOPE);
-  http.Server.prototype.emit = function tracedEmit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
-    if (event !== 'request') return emit.call(this, event, ...args);
-    const request = args[0] as IncomingMessage;
-    const response = args[1] as ServerResponse;
+  // Every event of every server passes through here: `arguments` hands the other events on as
+  // they came, without building a rest array each time.
+  http.Server.prototype.emit = function tracedEmit(this: http.Server, event: string | symbol, request: IncomingMessage, response: ServerResponse): boolean {
+    if (event !== 'request') return Reflect.apply(emit, this, arguments) as boolean;
     const path = pathOf(request.url);
-    if (UNTRACED_PATHS.has(path)) return emit.call(this, event, ...args);
+    if (UNTRACED_PATHS.has(path)) return emit.call(this, event, request, response);
     const parent = propagation.extract(ROOT_CONTEXT, request.headers, headerGetter);
     const span = tracer.startSpan(request.method ?? 'HTTP', { kind: SpanKind.SERVER, attributes: requestAttributes(request, path) }, parent);
     endWithResponse(span, request as RoutedRequest, response);
-    return context.with(trace.setSpan(parent, span), emit, this, event, ...args);
+    return context.with(trace.setSpan(parent, span), emit, this, event, request, response);
   } as typeof http.Server.prototype.emit;
 }
 
