@@ -1,3 +1,4 @@
+import { errorMonitor } from 'node:events';
 import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 import { isTracingSuppressed } from '@opentelemetry/core';
@@ -77,7 +78,9 @@ function endWithRequest(span: Span, request: ClientRequest): void {
   // Plain listeners, not once(): a request emits each at most once, and once() would allocate a
   // wrapper per listener per call.
   request.on('response', (res: IncomingMessage) => (response = res));
-  request.on('error', (error: Error) => (failure = error));
+  // errorMonitor sees the error without handling it: a caller with no 'error' listener of its own
+  // must still get the crash node:http would give it untraced.
+  request.on(errorMonitor, (error: Error) => (failure = error));
   request.on('close', () => {
     if (response) {
       const status = response.statusCode ?? 0;

@@ -79,6 +79,15 @@ describe('client spans', () => {
     expect(client.events.map((e) => e.name)).toContain('exception');
   });
 
+  it('watches for errors without becoming the request error handler', async () => {
+    const req = http.request(`${downstream.url}/`);
+    expect(req.listenerCount('error')).toBe(0);
+    req.on('error', () => undefined);
+    const closed = new Promise((resolve) => req.on('close', resolve));
+    req.destroy();
+    await closed;
+  });
+
   it('leaves requests made with tracing suppressed alone (the exporter sends that way)', async () => {
     await context.with(suppressTracing(context.active()), () => request(`${downstream.url}/v1/traces`));
     await harness.spans(1, isServerSpan);
