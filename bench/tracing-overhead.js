@@ -5,7 +5,10 @@
 // (fix.index on). Spans go over real OTLP/HTTP to a sink in its own process that discards them.
 // Each round runs untraced then traced back to back and yields one ratio; the median of the
 // rounds' ratios is the figure, so slow drift in the machine's load cancels within a round.
-// Usage: npm run bench:tracing [-- --seconds 8 --connections 32 --rounds 5 --catalog 1000000]
+// --breakdown adds two modes between the two, to show where the cost goes: "als-only" (SDK off,
+// one AsyncLocalStorage.run per request, the floor any OpenTelemetry context manager pays) and
+// "always-off" (SDK, hooks and instrumentations with the always_off sampler: no span recorded).
+// Usage: npm run bench:tracing [-- --seconds 8 --connections 32 --rounds 5 --catalog 1000000 --breakdown]
 'use strict';
 const { spawnSync, fork } = require('node:child_process');
 const fs = require('node:fs');
@@ -24,6 +27,7 @@ const { values: args } = process.argv[2] === '--sink' ? { values: {} } : parseAr
     rounds: { type: 'string', default: '5' },
     catalog: { type: 'string', default: '1000000' },
     database: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/tracecart_bench' },
+    breakdown: { type: 'boolean', default: false },
   },
 });
 
@@ -95,9 +99,15 @@ function runMeasured(stack, url, extra) {
   return { ...result, cpuMsPerRequest: (cpu * 1000) / (result.rps * Number(args.seconds)) };
 }
 
+const MODE_ENV = {
+  untraced: { OTEL_SDK_DISABLED: 'true' },
+  'als-only': { OTEL_SDK_DISABLED: 'true', NODE_OPTIONS: `--require ${path.join(__dirname, 'als-only-preload.js')}` },
+  'always-off': { OTEL_BSP_SCHEDULE_DELAY: '1000', OTEL_TRACES_SAMPLER: 'always_off' },
+  traced: { OTEL_BSP_SCHEDULE_DELAY: '1000' },
+};
+
 async function measureMode(mode, sinkUrl, databaseUrl, lua) {
-  const env = mode === 'untraced' ? { OTEL_SDK_DISABLED: 'true' } : { OTEL_BSP_SCHEDULE_DELAY: '1000' };
-  const stack = await startStack({ databaseUrl, otlpEndpoint: sinkUrl, env });
+  const stack = await startStack({ databaseUrl, otlpEndpoint: sinkUrl, env: MODE_ENV[mode] });
   try {
     runWrk(`${stack.gateway.url}/api/products/SKU-0000042`, ['-d2s']); // warm-up: JIT, pools, sockets
     const product = runMeasured(stack, `${stack.gateway.url}/api/products/SKU-0000042`, []);
@@ -120,11 +130,12 @@ async function main() {
   await prepare(pool);
   const sink = await startSink();
   const lua = wrkScript(Number(args.catalog));
-  const results = { traced: [], untraced: [] };
+  const modes = args.breakdown ? ['untraced', 'als-only', 'always-off', 'traced'] : ['untraced', 'traced'];
+  const results = Object.fromEntries(modes.map((mode) => [mode, []]));
   try {
     // Alternating rounds so drift in machine load hits both modes alike.
     for (let round = 0; round < Number(args.rounds); round++) {
-      for (const mode of ['untraced', 'traced']) {
+      for (const mode of modes) {
         const r = await measureMode(mode, sink.url, args.database, lua);
         results[mode].push(r);
         const show = (x) => `${x.rps.toFixed(0)} req/s, ${x.cpuMsPerRequest.toFixed(2)} CPU ms/req`;
@@ -140,14 +151,16 @@ async function main() {
   }
   console.log(`\nmedian of ${args.rounds} rounds (load average now ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}):`);
   for (const route of ['checkout', 'product']) {
-    const pairs = results.traced.map((traced, i) => ({ traced: traced[route], untraced: results.untraced[i][route] }));
-    const throughput = median(pairs.map((p) => p.traced.rps / p.untraced.rps));
-    const cpu = median(pairs.map((p) => p.untraced.cpuMsPerRequest / p.traced.cpuMsPerRequest));
-    const all = pairs.map((p) => (p.traced.rps / p.untraced.rps).toFixed(2)).join(' ');
-    console.log(
-      `${route.padEnd(9)} throughput traced/untraced ${throughput.toFixed(2)} (rounds: ${all}; ` +
-        `${median(pairs.map((p) => p.traced.rps)).toFixed(0)} vs ${median(pairs.map((p) => p.untraced.rps)).toFixed(0)} req/s); ` +
-        `app CPU per request untraced/traced ${cpu.toFixed(2)}`,
-    );
+    for (const mode of modes.slice(1)) {
+      const pairs = results[mode].map((measured, i) => ({ measured: measured[route], untraced: results.untraced[i][route] }));
+      const throughput = median(pairs.map((p) => p.measured.rps / p.untraced.rps));
+      const cpu = median(pairs.map((p) => p.untraced.cpuMsPerRequest / p.measured.cpuMsPerRequest));
+      const all = pairs.map((p) => (p.measured.rps / p.untraced.rps).toFixed(2)).join(' ');
+      console.log(
+        `${route.padEnd(9)} throughput ${mode}/untraced ${throughput.toFixed(2)} (rounds: ${all}; ` +
+          `${median(pairs.map((p) => p.measured.rps)).toFixed(0)} vs ${median(pairs.map((p) => p.untraced.rps)).toFixed(0)} req/s); ` +
+          `app CPU per request untraced/${mode} ${cpu.toFixed(2)}`,
+      );
+    }
   }
 }
