@@ -97,9 +97,12 @@ function tracedQuery(original: QueryMethod, tracer: () => Tracer): QueryMethod {
       active,
     );
     const args = Array.prototype.slice.call(arguments) as unknown[];
-    const callbackAt = typeof values === 'function' ? 1 : typeof callback === 'function' ? 2 : -1;
     // A callback runs in the caller's context, as it would untraced; the span ends first.
+    const callbackAt = typeof values === 'function' ? 1 : typeof callback === 'function' ? 2 : -1;
     if (callbackAt !== -1) args[callbackAt] = endingCallback(span, args[callbackAt] as Callback);
+    const configCallback = callbackAt === -1 ? (config as { callback?: unknown }).callback : undefined;
+    // pg also takes the callback inside the query config, and then returns no promise.
+    if (typeof configCallback === 'function') args[0] = { ...(config as object), callback: endingCallback(span, configCallback as Callback) };
     let result: unknown;
     try {
       result = Reflect.apply(original, this, args);
@@ -107,14 +110,22 @@ function tracedQuery(original: QueryMethod, tracer: () => Tracer): QueryMethod {
       endFailed(span, error);
       throw error;
     }
-    if (callbackAt === -1) {
-      (result as Promise<unknown>).then(
-        () => span.end(),
-        (error: unknown) => endFailed(span, error),
-      );
+    if (callbackAt === -1 && typeof configCallback !== 'function') {
+      if (isThenable(result)) {
+        result.then(
+          () => span.end(),
+          (error: unknown) => endFailed(span, error),
+        );
+      } else {
+        span.end();
+      }
     }
     return result;
   };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | undefined)?.then === 'function';
 }
 
 function queryText(config: unknown): string | undefined {

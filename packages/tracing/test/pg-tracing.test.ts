@@ -90,6 +90,27 @@ describe('pg query spans', () => {
     }
   });
 
+  it('traces a query whose callback comes inside its config', async () => {
+    const client = await pool.connect();
+    try {
+      const { root, result } = await inRootSpan('root', () =>
+        new Promise<number>((resolve, reject) => {
+          const config = {
+            text: 'SELECT 2 AS x',
+            callback: (error: Error | null, res?: pg.QueryResult) => (error ? reject(error) : resolve(res?.rows[0].x as number)),
+          };
+          (client.query as unknown as (config: object) => void)(config);
+        }),
+      );
+      expect(result).toBe(2);
+      const [span] = querySpans(await harness.spans(2));
+      expect(span.attributes['db.query.text']).toBe('SELECT 2 AS x');
+      expect(span.parentSpanContext?.spanId).toBe(root.spanContext().spanId);
+    } finally {
+      client.release();
+    }
+  });
+
   // With max: 1 the second trace waits for the first one's client; pg-pool hands it over from
   // inside the first trace's release, which must not pull the second query into that trace.
   it('keeps each query in its own trace when queries wait for a pooled client', async () => {
