@@ -42,6 +42,21 @@ function waitForListening(child: ChildProcess, name: string, logs: Record<string
   });
 }
 
+// Apps still running when this process exits: a caller that dies between start and stop (a
+// crashed bench or script) must not leave them behind. One listener for all of them.
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function killOnExit(child: ChildProcess): void {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const app of running) app.kill('SIGKILL');
+  });
+}
+
 /** Starts apps/<app>/dist/main.js on an ephemeral port with `--require @tracecart/tracing/register`. */
 export async function startServiceProcess(app: string, env: Record<string, string>): Promise<ServiceProcess> {
   const logs: Record<string, unknown>[] = [];
@@ -50,6 +65,7 @@ export async function startServiceProcess(app: string, env: Record<string, strin
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', OTEL_SERVICE_NAME: app, OTEL_BSP_SCHEDULE_DELAY: '100', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  killOnExit(child);
   // A child that never says it listens is ended here, or it would outlive the test.
   const port = await waitForListening(child, app, logs).catch((error: Error) => {
     child.kill('SIGKILL');
