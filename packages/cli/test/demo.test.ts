@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createPool, dropDatabase } from '@tracecart/db';
-import { scratchDatabaseUrl } from '@tracecart/testkit';
+import { isProcessAlive, scratchDatabaseUrl } from '@tracecart/testkit';
 
 const CLI_MAIN = path.join(__dirname, '..', 'dist', 'main.js');
 const DESIGN_PORTS = [8080, 8081, 8082, 8088, 4318, 16686];
@@ -78,15 +78,6 @@ function commandLine(pid: number): string {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function isListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: '127.0.0.1' });
@@ -128,8 +119,8 @@ async function servicesInTrace(traceId: string): Promise<string[]> {
 
 async function expectNothingLeft(pids: number[], ports: number[]): Promise<void> {
   // Give the kernel a moment to finish reaping grandchildren reparented on the launcher's exit.
-  for (let i = 0; i < 20 && pids.some(isAlive); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(pids.filter(isAlive).map((pid) => `${pid} ${commandLine(pid)}`)).toEqual([]);
+  for (let i = 0; i < 20 && pids.some(isProcessAlive); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(pids.filter(isProcessAlive).map((pid) => `${pid} ${commandLine(pid)}`)).toEqual([]);
   const listening = [];
   for (const port of ports) if (await isListening(port)) listening.push(port);
   expect(listening).toEqual([]);
@@ -164,7 +155,7 @@ describe('lab demo', () => {
       if (demo.child.exitCode !== null || demo.child.signalCode !== null) continue;
       const pids = descendants(demo.child.pid!);
       demo.child.kill('SIGKILL');
-      for (const pid of pids) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+      for (const pid of pids) if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
     }
   });
   afterAll(async () => {

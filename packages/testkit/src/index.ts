@@ -16,3 +16,4 @@ export type { DelayRule } from './delay-proxy';
 export type { RunningServer } from './listen';
 export { requestJson } from './http-json';
 export type { JsonResponse } from './http-json';
+export { isProcessAlive } from './process-alive';

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createTestDatabase, type TestDatabase } from '../src';
+import { createTestDatabase, isProcessAlive, type TestDatabase } from '../src';
 
 // A script that starts an app and then dies without stopping it, as a crashed bench would.
 const CRASHING_SCRIPT = `
@@ -20,15 +20,6 @@ function runScript(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdou
   return Promise.all([exited, ended]).then(([code]) => ({ code, stdout }));
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('apps started by a process that dies', () => {
   let db: TestDatabase;
   let appPid: number | undefined;
@@ -38,7 +29,7 @@ describe('apps started by a process that dies', () => {
   });
   afterAll(async () => {
     // Only if the behaviour under test failed: never leave the app behind.
-    if (appPid !== undefined && isRunning(appPid)) process.kill(appPid, 'SIGKILL');
+    if (appPid !== undefined && isProcessAlive(appPid)) process.kill(appPid, 'SIGKILL');
     await db?.drop();
   });
 
@@ -48,6 +39,6 @@ describe('apps started by a process that dies', () => {
     appPid = Number(script.stdout.trim());
     expect(Number.isInteger(appPid) && appPid > 0).toBe(true);
     // The kill is sent as the script exits; the app is gone once the kernel has reaped it.
-    while (isRunning(appPid)) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (isProcessAlive(appPid)) await new Promise((resolve) => setTimeout(resolve, 20));
   });
 });
