@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { createTestDatabase, isProcessAlive, type TestDatabase } from '../src';
+import { createTestDatabase, isProcessAlive, type TestDatabase } from '@tracecart/testkit';
 
-// A script that starts an app and then dies without stopping it, as a crashed bench would.
+// testkit's promise, checked here where the gateway is built: a script that starts an app and
+// then dies without stopping it, as a crashed bench would, leaves nothing running.
 const CRASHING_SCRIPT = `
   const { startServiceProcess } = require('@tracecart/testkit');
   startServiceProcess('gateway', { DATABASE_URL: process.env.TEST_DATABASE_URL, OTEL_SDK_DISABLED: 'true' }).then((app) => {
@@ -36,8 +37,9 @@ describe('apps started by a process that dies', () => {
   it('are ended when that process exits', async () => {
     const script = await runScript({ ...process.env, TEST_DATABASE_URL: db.url });
     expect(script.code).not.toBe(0);
-    appPid = Number(script.stdout.trim());
-    expect(Number.isInteger(appPid) && appPid > 0).toBe(true);
+    const printed = Number(script.stdout.trim());
+    expect(Number.isInteger(printed) && printed > 0).toBe(true);
+    appPid = printed;
     // The kill is sent as the script exits; the app is gone once the kernel has reaped it.
     while (isProcessAlive(appPid)) await new Promise((resolve) => setTimeout(resolve, 20));
   });
