@@ -27,6 +27,20 @@ function lab(args: string[], env: Record<string, string> = {}): Promise<Run> {
   });
 }
 
+/** One line per span: index, parent index, service, name, start..end in ms from the trace's start, statement or URL. */
+async function describeTrace(jaegerUrl: string, traceId: string): Promise<string> {
+  const [tree] = buildTraceTree(await createJaegerClient(jaegerUrl).getTrace(traceId));
+  const t0 = Math.min(...tree.spans.map((span) => Number(span.startNs)));
+  const ms = (ns: unknown) => ((Number(ns) - t0) / 1e6).toFixed(3);
+  return tree.spans
+    .map((span, i) => {
+      const parent = tree.spans.findIndex((other) => other.children.includes(i));
+      const detail = span.attributes['db.query.text'] ?? span.attributes['url.full'] ?? '';
+      return `${i} ^${parent} ${span.service} ${span.name} ${ms(span.startNs)}..${ms(span.endNs)} ${String(detail).slice(0, 60)}`;
+    })
+    .join('\n');
+}
+
 /** True once every service's spans are in: one root, no orphans, every HTTP call answered. */
 function isComplete(data: unknown): boolean {
   const [tree] = buildTraceTree(data);
@@ -94,9 +108,8 @@ describe('lab diagnose against an /api/v3 server', () => {
     expect(run.code).toBe(0);
     const body = JSON.parse(run.stdout);
     expect(body.summary.traceId).toBe(traceIds[1]);
-    // The span list in the failure message says which part of the trace was missing.
-    const [tree] = buildTraceTree(await createJaegerClient(jaegerUrl).getTrace(traceIds[1]));
-    expect({ nPlusOne: body.nPlusOne.length > 0, spans: tree.spans.map((span) => `${span.service} ${span.name}`) }).toMatchObject({ nPlusOne: true });
+    // A CI run once found none here; the span list says what the trace held when that happens.
+    if (body.nPlusOne.length === 0) throw new Error(`no N+1 pattern in trace ${traceIds[1]}:\n${await describeTrace(jaegerUrl, traceIds[1])}`);
     expect(typeof body.verdict.line).toBe('string');
   });
 
