@@ -1,5 +1,5 @@
 import { callKeyOf, type CallKey } from './span-keys';
-import type { NPlusOneOptions, TraceTree } from './types';
+import type { NPlusOneOptions, TraceSpan, TraceTree } from './types';
 
 /** Three or more sibling calls with the same key that ran one after another. */
 export interface SequentialCalls {
@@ -7,6 +7,18 @@ export interface SequentialCalls {
   parent: number;
   /** Indexes into tree.spans, in start order. */
   members: number[];
+}
+
+const MS_NS = 1_000_000;
+
+// OpenTelemetry JS stamps a span's start from Date.now(), whole milliseconds, and its end as that
+// start plus a precise duration. Two sub-millisecond calls in a row can then start in the same
+// millisecond and seem to overlap by up to 1 ms. When both starts sit on whole milliseconds, that
+// much overlap is read as clock resolution, not parallelism.
+function allowedOverlapNs(prev: TraceSpan, cur: TraceSpan, tolerance: number): number {
+  const shorter = Math.min(prev.endNs - prev.startNs, cur.endNs - cur.startNs);
+  const wholeMilliseconds = prev.startNs % MS_NS === 0 && cur.startNs % MS_NS === 0;
+  return Math.max(tolerance * shorter, wholeMilliseconds ? MS_NS : 0);
 }
 
 // Siblings sorted by start are sequential while each starts (about) when the previous ended;
@@ -17,8 +29,7 @@ function splitSequentialRuns(tree: TraceTree, members: number[], minCount: numbe
   for (let k = 1; k < members.length; k++) {
     const prev = tree.spans[run[run.length - 1]];
     const cur = tree.spans[members[k]];
-    const shorter = Math.min(prev.endNs - prev.startNs, cur.endNs - cur.startNs);
-    if (prev.endNs - cur.startNs <= tolerance * shorter) run.push(members[k]);
+    if (prev.endNs - cur.startNs <= allowedOverlapNs(prev, cur, tolerance)) run.push(members[k]);
     else {
       if (run.length >= minCount) runs.push(run);
       run = [members[k]];

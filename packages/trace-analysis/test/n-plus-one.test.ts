@@ -49,6 +49,16 @@ describe('detectNPlusOne', () => {
     expect(detect(queries([[0, 20], [15, 40], [35, 60]]), { overlapTolerance: 0.3 })[0]?.count).toBe(3);
   });
 
+  // OpenTelemetry JS starts spans on whole milliseconds (Date.now()) and ends them at start plus a
+  // precise duration: sub-millisecond calls in a row then seem to overlap. Seen in a real trace.
+  it('reads up to 1 ms of overlap between whole-millisecond starts as clock resolution', () => {
+    expect(detect(queries([[17, 17.654], [17, 17.75], [18, 18.766]]))[0]?.count).toBe(3);
+  });
+
+  it('still tells a sub-millisecond fan-out from a run when the starts are precise', () => {
+    expect(detect(queries([[17.1, 17.754], [17.15, 17.9], [17.2, 18.0]]))).toEqual([]);
+  });
+
   it('reports only the sequential run when a fan-out follows', () => {
     const [finding] = detect(queries([[0, 10], [10, 20], [20, 30], [30, 60], [31, 60], [32, 60]]));
     expect(finding.spanIds).toEqual(['q0', 'q1', 'q2', 'q3'].map(idOf));
