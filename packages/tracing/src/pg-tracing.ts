@@ -1,4 +1,4 @@
-import { context, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import { InstrumentationBase, InstrumentationNodeModuleDefinition } from '@opentelemetry/instrumentation';
 import { pgSpanName } from './pg-span-name';
 
@@ -100,10 +100,10 @@ function tracedQuery(original: QueryMethod, tracer: () => Tracer): QueryMethod {
     const args = Array.prototype.slice.call(arguments) as unknown[];
     // A callback runs in the caller's context, as it would untraced; the span ends first.
     const callbackAt = typeof values === 'function' ? 1 : typeof callback === 'function' ? 2 : -1;
-    if (callbackAt !== -1) args[callbackAt] = endingCallback(span, args[callbackAt] as Callback);
+    if (callbackAt !== -1) args[callbackAt] = endingCallback(span, args[callbackAt] as Callback, active);
     const configCallback = callbackAt === -1 ? (config as { callback?: unknown }).callback : undefined;
     // pg also takes the callback inside the query config, and then returns no promise.
-    if (typeof configCallback === 'function') args[0] = { ...(config as object), callback: endingCallback(span, configCallback as Callback) };
+    if (typeof configCallback === 'function') args[0] = { ...(config as object), callback: endingCallback(span, configCallback as Callback, active) };
     let result: unknown;
     try {
       result = Reflect.apply(original, this, args);
@@ -136,8 +136,7 @@ function queryText(config: unknown): string | undefined {
   return typeof submit !== 'function' && typeof text === 'string' ? text : undefined;
 }
 
-function endingCallback(span: Span, callback: Callback): Callback {
-  const caller = context.active();
+function endingCallback(span: Span, callback: Callback, caller: Context): Callback {
   return function queryDone(this: unknown, error: Error | null, result?: unknown): unknown {
     if (error) endFailed(span, error);
     else span.end();
