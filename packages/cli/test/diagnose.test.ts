@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import pino from 'pino';
 import { createJaegerClient } from '@tracecart/jaeger-client';
-import { buildTraceTree, diagnose } from '@tracecart/trace-analysis';
+import { buildTraceTree, diagnose, type TraceTree } from '@tracecart/trace-analysis';
 import { startTracestore, type TracestoreHandle } from '@tracecart/tracestore';
 import { createTestDatabase, listenOnLoopback, requestJson, startStack, type Stack, type TestDatabase } from '@tracecart/testkit';
 
@@ -30,20 +30,18 @@ function lab(args: string[], env: Record<string, string> = {}): Promise<Run> {
 /** One line per span: index, parent index, service, name, start..end in ms from the trace's start, statement or URL. */
 async function describeTrace(jaegerUrl: string, traceId: string): Promise<string> {
   const [tree] = buildTraceTree(await createJaegerClient(jaegerUrl).getTrace(traceId));
-  const t0 = Math.min(...tree.spans.map((span) => Number(span.startNs)));
-  const ms = (ns: unknown) => ((Number(ns) - t0) / 1e6).toFixed(3);
+  const t0 = Math.min(...tree.spans.map((span) => span.startNs));
+  const ms = (ns: number) => ((ns - t0) / 1e6).toFixed(3);
   return tree.spans
     .map((span, i) => {
-      const parent = tree.spans.findIndex((other) => other.children.includes(i));
       const detail = span.attributes['db.query.text'] ?? span.attributes['url.full'] ?? '';
-      return `${i} ^${parent} ${span.service} ${span.name} ${ms(span.startNs)}..${ms(span.endNs)} ${String(detail).slice(0, 60)}`;
+      return `${i} ^${span.parent} ${span.service} ${span.name} ${ms(span.startNs)}..${ms(span.endNs)} ${String(detail).slice(0, 60)}`;
     })
     .join('\n');
 }
 
 /** True once every service's spans are in: one root, no orphans, every HTTP call answered. */
-function isComplete(data: unknown): boolean {
-  const [tree] = buildTraceTree(data);
+function isComplete(tree: TraceTree | undefined): tree is TraceTree {
   if (!tree || tree.roots.length !== 1 || tree.orphans.length > 0) return false;
   return tree.spans.every((s) => s.kind !== 3 || s.attributes['http.request.method'] === undefined || s.children.some((c) => tree.spans[c].kind === 2));
 }
@@ -75,8 +73,8 @@ describe('lab diagnose against an /api/v3 server', () => {
       while (stablePolls < 3) {
         if (Date.now() > deadline) throw new Error(`trace ${id} did not arrive whole`);
         await new Promise((resolve) => setTimeout(resolve, 100));
-        const data = await jaeger.getTrace(id);
-        const count = isComplete(data) ? (buildTraceTree(data)[0]?.spans.length ?? 0) : -1;
+        const [tree] = buildTraceTree(await jaeger.getTrace(id));
+        const count = isComplete(tree) ? tree.spans.length : -1;
         stablePolls = count !== -1 && count === lastCount ? stablePolls + 1 : 0;
         lastCount = count;
       }
