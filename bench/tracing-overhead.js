@@ -8,7 +8,9 @@
 // --breakdown adds two modes between the two, to show where the cost goes: "als-only" (SDK off,
 // one AsyncLocalStorage.run per request, the floor any OpenTelemetry context manager pays) and
 // "always-off" (SDK, hooks and instrumentations with the always_off sampler: no span recorded).
-// Usage: npm run bench:tracing [-- --seconds 8 --connections 32 --rounds 5 --catalog 1000000 --breakdown]
+// --sample-ratio R adds a "ratio R" mode: head sampling of R of the traces at the gateway
+// (parentbased_traceidratio), what a person can set to trade trace coverage for throughput.
+// Usage: npm run bench:tracing [-- --seconds 8 --connections 32 --rounds 5 --catalog 1000000 --breakdown --sample-ratio 0.1]
 'use strict';
 const { spawnSync, fork } = require('node:child_process');
 const fs = require('node:fs');
@@ -28,6 +30,7 @@ const { values: args } = process.argv[2] === '--sink' ? { values: {} } : parseAr
     catalog: { type: 'string', default: '1000000' },
     database: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/tracecart_bench' },
     breakdown: { type: 'boolean', default: false },
+    'sample-ratio': { type: 'string' },
   },
 });
 
@@ -106,8 +109,20 @@ const MODE_ENV = {
   traced: { OTEL_BSP_SCHEDULE_DELAY: '1000' },
 };
 
+// "ratio 0.1" → head sampling of that share of traces; the others are named in MODE_ENV.
+function modeEnv(mode) {
+  if (!mode.startsWith('ratio ')) return MODE_ENV[mode];
+  return { ...MODE_ENV.traced, OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: mode.slice('ratio '.length) };
+}
+
+function sampleRatioMode(raw) {
+  const ratio = Number(raw);
+  if (!(ratio > 0 && ratio < 1)) throw new Error(`--sample-ratio must be a number between 0 and 1 (exclusive), got "${raw}"`);
+  return `ratio ${ratio}`;
+}
+
 async function measureMode(mode, sinkUrl, databaseUrl, lua) {
-  const stack = await startStack({ databaseUrl, otlpEndpoint: sinkUrl, env: MODE_ENV[mode] });
+  const stack = await startStack({ databaseUrl, otlpEndpoint: sinkUrl, env: modeEnv(mode) });
   try {
     runWrk(`${stack.gateway.url}/api/products/SKU-0000042`, ['-d2s']); // warm-up: JIT, pools, sockets
     const product = runMeasured(stack, `${stack.gateway.url}/api/products/SKU-0000042`, []);
@@ -125,12 +140,13 @@ async function main() {
     console.log('bench:tracing needs wrk (Debian: apt-get install -y wrk); skipped.');
     return;
   }
+  const modes = args.breakdown ? ['untraced', 'als-only', 'always-off', 'traced'] : ['untraced', 'traced'];
+  if (args['sample-ratio'] !== undefined) modes.push(sampleRatioMode(args['sample-ratio']));
   await ensureDatabase(args.database);
   const pool = createPool(args.database, { applicationName: 'bench-tracing', max: 2, statementTimeoutMs: 0 });
   await prepare(pool);
   const sink = await startSink();
   const lua = wrkScript(Number(args.catalog));
-  const modes = args.breakdown ? ['untraced', 'als-only', 'always-off', 'traced'] : ['untraced', 'traced'];
   const results = Object.fromEntries(modes.map((mode) => [mode, []]));
   try {
     // Alternating rounds so drift in machine load hits both modes alike.
