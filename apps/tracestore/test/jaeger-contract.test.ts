@@ -1,20 +1,16 @@
 import type { TracesData } from '@tracecart/otlp';
 import { createJaegerClient, JaegerQueryError, splitTracesById, type JaegerClient } from '@tracecart/jaeger-client';
-import { buildCheckoutDataset, postCheckouts, BASE_NS, MINUTE_NS, type CheckoutDataset } from './support/checkout-dataset';
+import { startLoadedTracestore, BASE_NS, MINUTE_NS, type CheckoutDataset } from './support/checkout-dataset';
 import { readJaegerFixture } from '@tracecart/testkit';
 import { shapeDifferences } from './support/json-shape';
-import { searchParams, startTestTracestore, type RunningTracestore } from './support/running-tracestore';
+import { searchParams, type RunningTracestore } from './support/running-tracestore';
 
 // The stand-in's responses held to Jaeger 2.20's own snapshots (shapes: keys and JSON types,
 // recursively), and the jaeger-client driven against the running stand-in end to end.
 let tracestore: RunningTracestore;
 let data: CheckoutDataset;
 
-beforeAll(async () => {
-  tracestore = await startTestTracestore();
-  data = buildCheckoutDataset();
-  await postCheckouts(tracestore, data.all);
-});
+beforeAll(async () => ({ tracestore, data } = await startLoadedTracestore()));
 afterAll(() => tracestore.close());
 
 async function bodyOf(path: string): Promise<unknown> {

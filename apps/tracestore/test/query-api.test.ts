@@ -1,15 +1,11 @@
 import type { OtlpSpan, TracesData } from '@tracecart/otlp';
-import { buildCheckoutDataset, postCheckouts, BASE_NS, type CheckoutDataset } from './support/checkout-dataset';
-import { searchParams, startTestTracestore, type RunningTracestore } from './support/running-tracestore';
+import { startLoadedTracestore, BASE_NS, type CheckoutDataset } from './support/checkout-dataset';
+import { searchParams, type RunningTracestore } from './support/running-tracestore';
 
 let tracestore: RunningTracestore;
 let data: CheckoutDataset;
 
-beforeAll(async () => {
-  tracestore = await startTestTracestore();
-  data = buildCheckoutDataset();
-  await postCheckouts(tracestore, data.all);
-});
+beforeAll(async () => ({ tracestore, data } = await startLoadedTracestore()));
 afterAll(() => tracestore.close());
 
 async function expectJaegerError(response: Response, status: number, message: string | RegExp): Promise<void> {

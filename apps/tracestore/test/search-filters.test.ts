@@ -1,16 +1,12 @@
-import { buildCheckoutDataset, postCheckouts, BASE_NS, MINUTE_NS, type CheckoutDataset } from './support/checkout-dataset';
-import { searchParams, startTestTracestore, type RunningTracestore } from './support/running-tracestore';
+import { startLoadedTracestore, BASE_NS, MINUTE_NS, type CheckoutDataset } from './support/checkout-dataset';
+import { searchParams, type RunningTracestore } from './support/running-tracestore';
 import type { TracesData } from '@tracecart/otlp';
 
 // Realistic gateway → order → inventory traces ingested over HTTP, then found by each filter.
 let tracestore: RunningTracestore;
 let data: CheckoutDataset;
 
-beforeAll(async () => {
-  tracestore = await startTestTracestore();
-  data = buildCheckoutDataset();
-  await postCheckouts(tracestore, data.all);
-});
+beforeAll(async () => ({ tracestore, data } = await startLoadedTracestore()));
 afterAll(() => tracestore.close());
 
 function traceIdsOf(body: { result: TracesData }): string[] {

@@ -1,5 +1,5 @@
 import { exportBatches, makeCheckoutTrace, type CheckoutTrace } from '../fixtures/checkout-traces';
-import type { RunningTracestore } from './running-tracestore';
+import { startTestTracestore, type RunningTracestore } from './running-tracestore';
 
 /** 2026-01-01T00:00:00Z in Unix nanoseconds: the start of the first synthetic trace. */
 export const BASE_NS = 1_767_225_600_000_000_000n;
@@ -41,4 +41,12 @@ export async function postCheckouts(tracestore: RunningTracestore, traces: Check
       if (response.status !== 200) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
     }
   }
+}
+
+/** A fresh tracestore holding the whole checkout dataset, for a test file's beforeAll. */
+export async function startLoadedTracestore(): Promise<{ tracestore: RunningTracestore; data: CheckoutDataset }> {
+  const tracestore = await startTestTracestore();
+  const data = buildCheckoutDataset();
+  await postCheckouts(tracestore, data.all);
+  return { tracestore, data };
 }
