@@ -54,7 +54,9 @@ export interface CulpritThresholds {
 /**
  * In order: the largest group when it alone holds `dominantShare` of the critical path; else
  * the groups one rule explains when together they do (two seq-scanning statements); else the
- * largest N+1 run when it holds `nPlusOneShare`. Undefined when nothing dominates.
+ * largest N+1 run when it holds `nPlusOneShare`, unless one rule's groups together hold more of
+ * the path than the run: a slow statement run inside each call (and after them) explains more
+ * than the calls do, and its switch wins more. Undefined when nothing dominates.
  */
 export function findCulprit(tree: TraceTree, thresholds: CulpritThresholds, runs: SequentialCalls[], explain: (c: CulpritChoice) => Explained): CulpritFinding | undefined {
   const { dominantShare, nPlusOneShare } = thresholds;
@@ -69,6 +71,9 @@ export function findCulprit(tree: TraceTree, thresholds: CulpritThresholds, runs
     return withFamily(candidates.find((c) => c.rule?.id === family.ruleId) as Explained, candidates);
   }
   const run = bestRun(tree, runs);
-  if (run && shareOf(run.ns, totalNs) >= nPlusOneShare) return withFamily(explain(chooseRun(tree, run.run, run.ns)), []);
-  return undefined;
+  if (!run) return undefined;
+  const runShare = shareOf(run.ns, totalNs);
+  if (runShare < nPlusOneShare) return undefined;
+  if (family && family.share > runShare) return withFamily(candidates.find((c) => c.rule?.id === family.ruleId) as Explained, candidates);
+  return withFamily(explain(chooseRun(tree, run.run, run.ns)), []);
 }

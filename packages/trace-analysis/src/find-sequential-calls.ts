@@ -1,3 +1,4 @@
+import { clockSlackNs } from './clock-resolution';
 import { callKeyOf, type CallKey } from './span-keys';
 import type { NPlusOneOptions, TraceSpan, TraceTree } from './types';
 
@@ -9,16 +10,11 @@ export interface SequentialCalls {
   members: number[];
 }
 
-const MS_NS = 1_000_000;
-
-// OpenTelemetry JS stamps a span's start from Date.now(), whole milliseconds, and its end as that
-// start plus a precise duration. Two sub-millisecond calls in a row can then start in the same
-// millisecond and seem to overlap by up to 1 ms. When both starts sit on whole milliseconds, that
-// much overlap is read as clock resolution, not parallelism.
+// A run tolerates `tolerance` of the shorter call as overlap, and at least the clock's resolution:
+// two sub-millisecond calls in a row can start in the same millisecond.
 function allowedOverlapNs(prev: TraceSpan, cur: TraceSpan, tolerance: number): number {
   const shorter = Math.min(prev.endNs - prev.startNs, cur.endNs - cur.startNs);
-  const wholeMilliseconds = prev.startNs % MS_NS === 0 && cur.startNs % MS_NS === 0;
-  return Math.max(tolerance * shorter, wholeMilliseconds ? MS_NS : 0);
+  return Math.max(tolerance * shorter, clockSlackNs(prev, cur));
 }
 
 // Siblings sorted by start are sequential while each starts (about) when the previous ended;

@@ -50,6 +50,34 @@ describe('computeCriticalPath', () => {
     expect(p.totalMs).toBe(100);
   });
 
+  it('keeps a call that seems to end within a millisecond after the next began, when both start on whole milliseconds', () => {
+    // OpenTelemetry JS: starts from Date.now(), ends as start + precise duration. The reservation
+    // call really ended before the INSERT began, but reads 0.32 ms later; it must stay on the path.
+    const trace = (postStart: number, insertStart: number) =>
+      pathOf([
+        { id: 'ord', start: 0, end: 187.11 },
+        { id: 'get', parent: 'ord', start: 52, end: 80.14 },
+        { id: 'post', parent: 'ord', start: postStart, end: 184.32 },
+        { id: 'res', parent: 'post', start: 82, end: 185.31 },
+        { id: 'upd', parent: 'res', start: 84, end: 181.22 },
+        { id: 'ins', parent: 'ord', start: insertStart, end: 184.7 },
+        { id: 'commit', parent: 'ord', start: 186, end: 186.23 },
+      ]);
+    const p = trace(81, 184);
+    expect(p.byLabel.upd).toBeCloseTo(97.22, 6);
+    // Cut where the INSERT starts, so no time counts twice.
+    expect(p.segments).toContainEqual(['post', 81, 82]);
+    expect(p.segments).toContainEqual(['res', 181.22, 184]);
+    expect(p.segments).toContainEqual(['ins', 184, 184.7]);
+    expect(p.totalMs).toBeCloseTo(187.11, 6);
+    // Order's own time: before the lookup, between the calls, and around the COMMIT.
+    expect(p.byLabel.ord).toBeCloseTo(52 + 0.86 + 1.3 + 0.88, 6);
+    // Precise starts keep the strict rule: the overlapping call is not on the path.
+    const strict = trace(81.4, 184.1);
+    expect(strict.byLabel.upd).toBeUndefined();
+    expect(strict.byLabel.ord).toBeCloseTo(52 + (184.1 - 80.14) + 1.3 + 0.88, 6);
+  });
+
   it('keeps a child that ended exactly when the next began', () => {
     const p = pathOf([
       { id: 'root', start: 0, end: 100 },

@@ -1,4 +1,4 @@
-import { buildTraceTree, decideVerdict, DEFAULT_SWITCH_RULES, TraceAnalysisError, type SwitchRule, type VerdictOptions } from '../src';
+import { buildTraceTree, decideVerdict, detectNPlusOne, DEFAULT_SWITCH_RULES, TraceAnalysisError, type SwitchRule, type VerdictOptions } from '../src';
 import { buildCheckoutTrace, SQL, type CheckoutOptions } from './helpers/checkout-trace';
 import { idOf, toTracesData } from './helpers/span-builder';
 
@@ -26,6 +26,22 @@ describe('decideVerdict on tracecart checkouts', () => {
     expect(v.share).toBeCloseTo(180 / 186.23, 6);
     expect(v.ruleId).toBe('seq-scan');
     expect(v.line).toContain('48% of critical path (97% with 1 more group) · seq scan → try fix.index');
+  });
+
+  it('prefers the seq scans inside and after an N+1 to the N+1 when together they hold more of the path', () => {
+    // A cold first checkout: gateway, order and the reservation each work 40 ms on their own, so
+    // neither the lookups (3 × 30 ms, the N+1's bulk) nor lookups and reservations (3 × 10 ms)
+    // together reach half the path. The index speeds up both; batching only the lookups.
+    const [tree] = buildTraceTree(buildCheckoutTrace({ lookupMs: 30, reserveMs: 10, coldMs: 40 }));
+    const run = detectNPlusOne(tree).find((f) => f.kind === 'http');
+    expect(run?.share).toBeGreaterThanOrEqual(0.3);
+    const v = decideVerdict(tree);
+    expect(v.share).toBeLessThan(0.5);
+    expect(v.share).toBeGreaterThan(run!.share);
+    expect(v).toMatchObject({ ruleId: 'seq-scan', switchName: 'fix.index' });
+    expect(v.culprit).toMatchObject({ source: 'group', statement: SQL.lookup });
+    expect(v.pattern).toEqual({ kind: 'n_plus_one', count: 3, parentSpanId: idOf('ord') });
+    expect(v.related.map((r) => r.key)).toEqual([UPDATE_KEY]);
   });
 
   it('calls out the N+1 of inventory calls once the index is on', () => {

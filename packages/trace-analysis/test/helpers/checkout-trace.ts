@@ -12,6 +12,8 @@ export interface CheckoutOptions {
   lookupMs?: number;
   /** One reservation UPDATE; default like lookupMs. */
   reserveMs?: number;
+  /** Gateway's, order's and the reservation's own work before their first call (a cold first checkout); default 0. */
+  coldMs?: number;
   /** Order asks inventory for all items at once (a fan-out, not an N+1). */
   parallelLookups?: boolean;
   cacheHit?: boolean;
@@ -103,7 +105,7 @@ function addBatchLookup(ctx: Ctx, start: number): number {
 }
 
 function addReservation(ctx: Ctx, start: number): number {
-  let t = query(ctx, 'rbegin', 'rs', 'inventory', 'BEGIN', start + 0.3, 0.1);
+  let t = query(ctx, 'rbegin', 'rs', 'inventory', 'BEGIN', start + 0.3 + ctx.o.coldMs, 0.1);
   t = query(ctx, 'rclaim', 'rs', 'inventory', "INSERT INTO reservations (order_id, status) VALUES ($1, 'held') ON CONFLICT (order_id) DO NOTHING", t, 0.2);
   for (let k = 0; k < ctx.o.items; k++) t = query(ctx, `u${k}`, 'rs', 'inventory', SQL.reserve, t + 0.02, ctx.o.reserveMs);
   t = query(ctx, 'rlines', 'rs', 'inventory', 'INSERT INTO reservation_lines (order_id, sku, quantity) SELECT $1, sku, quantity FROM unnest($2::text[], $3::int[]) AS l(sku, quantity)', t + 0.02, 0.2);
@@ -129,17 +131,17 @@ function addLookups(ctx: Ctx, start: number): number {
 export function buildCheckoutSpecs(options: CheckoutOptions = {}): SpanSpec[] {
   const fix = { index: false, cache: false, batch: false, ...options.fix };
   const lookupMs = options.lookupMs ?? (fix.index ? 0.4 : 30);
-  const o = { items: 3, lookupMs, reserveMs: lookupMs, parallelLookups: false, cacheHit: false, chaosDelayMs: 0, chaosError: false, ...options };
+  const o = { items: 3, lookupMs, reserveMs: lookupMs, coldMs: 0, parallelLookups: false, cacheHit: false, chaosDelayMs: 0, chaosError: false, ...options };
   const flags = { 'lab.fix.index': fix.index, 'lab.fix.cache': fix.cache, 'lab.fix.batch': fix.batch };
   const ctx: Ctx = { specs: [], flags, o: { ...o, lookupMs, reserveMs: o.reserveMs }, traceId: options.traceId };
-  let t = addLookups(ctx, 1.0);
+  let t = addLookups(ctx, 1.0 + 2 * o.coldMs);
   if (!o.chaosError) {
     t = addReservation(ctx, t + 0.1);
     t = query(ctx, 'oins', 'ord', 'order', 'INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, $2, $3)', t + 0.1, 0.5);
     t = query(ctx, 'oitems', 'ord', 'order', 'INSERT INTO order_items (order_id, sku, quantity, price_cents) SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[])', t, 0.5);
   }
-  server(ctx, 'ord', 'gwc', 'order', 'POST', '/orders', 0.7, t + 0.2, { error: o.chaosError });
-  client(ctx, 'gwc', 'gw', 'gateway', 'POST', 'http://127.0.0.1:8081/orders', 0.5, t + 0.4);
+  server(ctx, 'ord', 'gwc', 'order', 'POST', '/orders', 0.7 + o.coldMs, t + 0.2, { error: o.chaosError });
+  client(ctx, 'gwc', 'gw', 'gateway', 'POST', 'http://127.0.0.1:8081/orders', 0.5 + o.coldMs, t + 0.4);
   server(ctx, 'gw', '', 'gateway', 'POST', '/api/checkout', 0, t + 0.6, { error: o.chaosError });
   return ctx.specs.map((s) => (s.parent === '' ? { ...s, parent: undefined } : s));
 }
