@@ -75,4 +75,15 @@ describe('the console page in headless Chromium', () => {
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'page-after-fix.png'), fullPage: true });
     expect(lab.reconcilerErrors).toEqual([]);
   });
+
+  it('lists a checkout the gateway rejected with an amber status, not as a success', async () => {
+    const rejected = await requestJson(`${lab.console.url}/api/checkout`, { body: { customerId: 'c-typo', items: [{ sku: 'SKU-9999999', quantity: 1 }] } });
+    expect(rejected.status).toBe(404);
+    const traceId = (rejected.body as { error: { traceId: string } }).error.traceId;
+    // The list refreshes itself every few seconds; the row appears once the spans are exported.
+    const badge = page.locator(`#traces-table tr[title="open ${traceId}"] .badge`);
+    await badge.waitFor({ timeout: 20_000 });
+    expect(await badge.textContent()).toBe('404');
+    expect(await badge.getAttribute('class')).toBe('badge warn');
+  });
 });

@@ -19,8 +19,18 @@ function fixChips(row: TraceRow): HTMLElement {
   }));
 }
 
+// Coloured by what the caller got, as in the shop: 5xx red, 4xx (the caller's mistake, answered
+// correctly) amber, else green. A rejected checkout's trace holds failed calls too (order asking
+// inventory for an unknown SKU), so error spans only decide when there is no status.
+function statusBadge(row: TraceRow): HTMLElement {
+  const status = row.httpStatus;
+  const kind = status === null ? (row.error ? 'bad' : 'good') : status >= 500 ? 'bad' : status >= 400 ? 'warn' : 'good';
+  const title = row.error ? 'some spans in this trace failed' : null;
+  return h('span', { class: `badge ${kind}`, title, text: status ?? (row.error ? 'error' : 'ok') });
+}
+
 function traceRowView(row: TraceRow, maxMs: number, open: (id: string) => void): HTMLElement {
-  const status = row.error ? h('span', { class: 'badge bad', text: row.httpStatus ?? 'error' }) : h('span', { class: 'badge good', text: row.httpStatus ?? 'ok' });
+  const status = statusBadge(row);
   return h(
     'tr',
     { class: 'clickable', onclick: () => open(row.traceId), title: `open ${row.traceId}` },
@@ -33,7 +43,7 @@ function traceRowView(row: TraceRow, maxMs: number, open: (id: string) => void):
 }
 
 function tableOf(tbody: HTMLElement): HTMLElement {
-  const widths = [78, 0, 112, 154, 64].map((w) => h('col', { style: w ? `width:${w}px` : null }));
+  const widths = [78, 0, 112, 172, 64].map((w) => h('col', { style: w ? `width:${w}px` : null }));
   const heads = ['time', 'root · trace', 'duration', 'fixes', 'status'].map((t) => h('th', { text: t }));
   return h('div', { class: 'scroll' }, h('table', { class: 'table compact fixed', id: 'traces-table' }, h('colgroup', {}, ...widths), h('thead', {}, h('tr', {}, ...heads)), tbody));
 }
