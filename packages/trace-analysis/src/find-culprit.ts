@@ -67,13 +67,13 @@ export function findCulprit(tree: TraceTree, thresholds: CulpritThresholds, runs
   const candidates = groups.map((g) => explain(chooseGroup(tree, g, runIndex)));
   if (candidates.length > 0 && candidates[0].choice.culprit.share >= dominantShare) return withFamily(candidates[0], candidates);
   const family = bestFamily(candidates);
-  if (family && family.share >= dominantShare) {
-    return withFamily(candidates.find((c) => c.rule?.id === family.ruleId) as Explained, candidates);
-  }
+  // The family's largest member is named; the others go to `related`.
+  const familyFinding = () => withFamily(candidates.find((c) => c.rule?.id === family?.ruleId) as Explained, candidates);
+  if (family && family.share >= dominantShare) return familyFinding();
   const run = bestRun(tree, runs);
   if (!run) return undefined;
   const runShare = shareOf(run.ns, totalNs);
   if (runShare < nPlusOneShare) return undefined;
-  if (family && family.share > runShare) return withFamily(candidates.find((c) => c.rule?.id === family.ruleId) as Explained, candidates);
+  if (family && family.share > runShare) return familyFinding();
   return withFamily(explain(chooseRun(tree, run.run, run.ns)), []);
 }

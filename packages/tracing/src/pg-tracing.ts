@@ -104,6 +104,7 @@ function tracedQuery(original: QueryMethod, tracer: () => Tracer): QueryMethod {
     const configCallback = callbackAt === -1 ? (config as { callback?: unknown }).callback : undefined;
     // pg also takes the callback inside the query config, and then returns no promise.
     if (typeof configCallback === 'function') args[0] = { ...(config as object), callback: endingCallback(span, configCallback as Callback, active) };
+    const endsInCallback = callbackAt !== -1 || typeof configCallback === 'function';
     let result: unknown;
     try {
       result = Reflect.apply(original, this, args);
@@ -111,15 +112,14 @@ function tracedQuery(original: QueryMethod, tracer: () => Tracer): QueryMethod {
       endFailed(span, error);
       throw error;
     }
-    if (callbackAt === -1 && typeof configCallback !== 'function') {
-      if (isThenable(result)) {
-        result.then(
-          () => span.end(),
-          (error: unknown) => endFailed(span, error),
-        );
-      } else {
-        span.end();
-      }
+    if (endsInCallback) return result;
+    if (isThenable(result)) {
+      result.then(
+        () => span.end(),
+        (error: unknown) => endFailed(span, error),
+      );
+    } else {
+      span.end();
     }
     return result;
   };
