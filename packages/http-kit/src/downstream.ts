@@ -26,8 +26,8 @@ function unavailable(service: string, why: string): HttpError {
 }
 
 /**
- * Calls a downstream service with node:http (so the tracing preload makes its client span and
- * propagates the context). Non-2xx answers come back as the same HttpError the service sent.
+ * Calls a downstream service over node:http; the HTTP instrumentation makes its CLIENT span and
+ * sends the trace context. Non-2xx answers come back as the same HttpError the service sent.
  */
 export function callDownstream<T>(service: string, baseUrl: string, request: DownstreamRequest): Promise<DownstreamResponse<T>> {
   const url = new URL(request.path, baseUrl);

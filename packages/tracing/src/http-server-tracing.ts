@@ -1,9 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
 import { headerGetter, hostAndPort, TRACER_SCOPE } from './http-common';
-
-// Probes and scrapes would drown the checkout traces; they are never traced.
-const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+import { pathOf, UNTRACED_PATHS } from './untraced-paths';
 
 /** What Express leaves on the request once a route matched (`req.route.path`, `req.baseUrl`). */
 interface RoutedRequest extends IncomingMessage {
@@ -19,10 +17,9 @@ let originalEmit: Emit | undefined;
  * Traces every request an http.Server handles: one SERVER span per request, continuing the
  * caller's W3C trace context, active while the handlers run, ended when the response is sent.
  *
- * Why not @opentelemetry/instrumentation-http with instrumentation-express: on this stack they
- * doubled the CPU per request. Most of that went to wrapping every event-emitter listener of
- * the request and response, and to patching every Express layer just to learn the route. Here the
- * route is read from `req.route` once the response is finished, and nothing else is wrapped.
+ * Part of the opt-in lean set: unlike @opentelemetry/instrumentation-http it wraps no listener
+ * of the request or response, and reads the Express route from `req.route` once the response is
+ * finished instead of patching every Express layer.
  */
 export function installServerTracing(): void {
   if (originalEmit) return;
@@ -47,12 +44,6 @@ export function uninstallServerTracing(): void {
   if (!originalEmit) return;
   http.Server.prototype.emit = originalEmit as typeof http.Server.prototype.emit;
   originalEmit = undefined;
-}
-
-function pathOf(url: string | undefined): string {
-  if (!url) return '/';
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
 }
 
 function requestAttributes(request: IncomingMessage, path: string): Attributes {

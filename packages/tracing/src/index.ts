@@ -7,6 +7,7 @@ export {
   recordSpanError,
   withSpan,
   bindToActiveContext,
+  runOutsideTrace,
 } from './spans';
 export { createLogger } from './logger';
 export type { Logger } from './logger';

@@ -1,4 +1,5 @@
-import { context, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import { context, ROOT_CONTEXT, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 
 const TRACER_NAME = 'tracecart';
 
@@ -57,4 +58,13 @@ export async function withSpan<T>(name: string, attributes: Attributes, fn: (spa
 /** Runs fn with the span that was active when `bind` was called (for callbacks that lose it). */
 export function bindToActiveContext<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   return context.bind(context.active(), fn);
+}
+
+/**
+ * Runs fn outside any trace, with tracing suppressed: nothing it calls makes a span or sends a
+ * `traceparent`, so a request it makes to a traced service starts a trace of its own there, as a
+ * customer's request would.
+ */
+export function runOutsideTrace<T>(fn: () => T): T {
+  return context.with(suppressTracing(ROOT_CONTEXT), fn);
 }

@@ -1,0 +1,14 @@
+/** Probes and scrapes would drown the checkout traces; requests for these paths are never traced. */
+export const UNTRACED_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** The path part of a request target, without its query string. */
+export function pathOf(url: string | undefined): string {
+  if (!url) return '/';
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/** Whether a request for this target is left untraced. */
+export function isUntracedPath(url: string | undefined): boolean {
+  return UNTRACED_PATHS.has(pathOf(url));
+}
