@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { assertPortsFree, isPortFree, pickFreePort } from '../src/demo/ports';
-import { hydrateSymlinks } from '../src/demo/postgres/binaries';
+import { hydrateSymlinks } from '../src/demo/postgres/library-links';
 import { probeRedis } from '../src/demo/redis-probe';
 
 /** A loopback TCP server that answers every chunk it receives with `reply` (or never, when undefined). */

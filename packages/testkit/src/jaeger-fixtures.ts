@@ -1,17 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-// Jaeger 2.20's recorded /api/v3 bodies sit beside the repository, in ../shared/fixtures
-// relative to the repo root (src/ and dist/ are both two levels below this package's root).
-const REPO_ROOT = path.resolve(__dirname, '../../..');
+// Resolved from this file rather than the cwd, so a jest run started in any folder finds it: src/ and dist/
+// both sit one level below the testkit package, which is a sibling of jaeger-client.
+const RECORDED_DIR = path.resolve(__dirname, '../../jaeger-client/test/fixtures/jaeger-2.20');
 
-/** The folder of recorded Jaeger /api/v3 bodies (JAEGER_FIXTURES_DIR overrides); throws a clear message when absent. */
+/**
+ * The folder of recorded Jaeger /api/v3 bodies: the copies kept in packages/jaeger-client, or
+ * JAEGER_FIXTURES_DIR (to hold the code to another Jaeger release's recordings before adopting them).
+ */
 export function jaegerFixturesDir(): string {
-  const dir = process.env.JAEGER_FIXTURES_DIR || path.resolve(REPO_ROOT, '../shared/fixtures/jaeger-api-v3');
+  const dir = process.env.JAEGER_FIXTURES_DIR || RECORDED_DIR;
   if (!fs.existsSync(path.join(dir, 'GetTrace.json'))) {
     throw new Error(
-      `Jaeger /api/v3 fixtures not found in ${dir}: expected ../shared/fixtures/jaeger-api-v3 beside the repo root, ` +
-        'or set JAEGER_FIXTURES_DIR to the folder holding GetServices.json, GetTrace.json, ...',
+      `Jaeger /api/v3 fixtures not found in ${dir}: the recorded copies live in packages/jaeger-client/test/fixtures/jaeger-2.20; ` +
+        'JAEGER_FIXTURES_DIR, when set, must name a folder holding GetServices.json, GetTrace.json, ...',
     );
   }
   return dir;

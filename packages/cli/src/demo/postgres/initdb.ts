@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { DemoError } from '../demo-error';
 import type { PostgresBinaries } from './binaries';
@@ -13,6 +14,12 @@ function initdbArgs(dir: string): string[] {
   return [`--pgdata=${dir}`, `--username=${EMBEDDED_SUPERUSER}`, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'];
 }
 
+// As root the programs run from a copy in the temporary folder, which some systems mount noexec.
+function spawnHint(error: NodeJS.ErrnoException, account: PostgresAccount): string {
+  if (account.uid === undefined || error.code !== 'EACCES') return '';
+  return ` (PostgreSQL runs as the OS user "${POSTGRES_OS_USER}" from ${os.tmpdir()}: if that is mounted noexec, set TMPDIR to a folder that is not)`;
+}
+
 /** Runs initdb on an empty cluster folder as the PostgreSQL account; rejects with its last error line. */
 export function initialiseCluster(binaries: PostgresBinaries, dir: string, account: PostgresAccount): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -25,7 +32,7 @@ export function initialiseCluster(binaries: PostgresBinaries, dir: string, accou
     });
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.once('error', (error) => reject(new DemoError(`cannot run initdb: ${error.message}`)));
+    child.once('error', (error) => reject(new DemoError(`cannot run initdb: ${error.message}${spawnHint(error, account)}`)));
     child.once('close', (code, signal) => {
       if (code === 0) return resolve();
       const last = stderr.trim().split('\n').pop() ?? '';
