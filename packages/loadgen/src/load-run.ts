@@ -6,6 +6,7 @@ import { RunRecorder } from './recorder';
 import type { ResolvedOptions } from './run-options';
 import { ArrivalSchedule, countScheduledRequests } from './schedule';
 import type { HttpSender } from './http-sender';
+import type { SendListener } from './send-listener';
 import type { LoadRequest, ProgressSnapshot } from './types';
 
 /** What a finished run hands to the report. */
@@ -88,7 +89,7 @@ export class LoadRun {
   private sendNext(now: number): void {
     const index = this.nextIndex++;
     const intended = this.schedule.intendedTime(index);
-    this.recorder.recordSend(now - intended);
+    this.recorder.recordSend();
     this.lastSendTime = now;
     this.inFlight++;
     const factory = this.options.factory;
@@ -100,12 +101,17 @@ export class LoadRun {
       this.complete(intended, { success: false, status: 'client', code: 'factory_error' });
       return;
     }
-    this.sender.send(request, this.isSuccess, this.onOutcome, intended);
+    this.sender.send(request, this.listener, intended);
   }
 
-  // Made once per run and handed the intended time back as a tag: no closures per request.
-  private readonly isSuccess = (status: number): boolean => this.options.factory.isSuccess(status);
-  private readonly onOutcome = (outcome: RequestOutcome, intended: number): void => this.complete(intended, outcome);
+  // Made once per run and handed the intended time back as a tag: no closures per request. Send
+  // lag is taken when the request is written to a connection, so a request that waited in the
+  // client for a free connection shows as late.
+  private readonly listener: SendListener = {
+    isSuccess: (status) => this.options.factory.isSuccess(status),
+    onDispatch: (intended) => this.recorder.recordDispatch(performance.now() - intended),
+    onOutcome: (outcome, intended) => this.complete(intended, outcome),
+  };
 
   private complete(intended: number, outcome: RequestOutcome): void {
     this.inFlight--;

@@ -15,9 +15,13 @@ export class RunRecorder {
   notSent = 0;
   heldBack = 0;
 
-  /** Notes that a request left `lagMs` after its intended time. */
-  recordSend(lagMs: number): void {
+  /** Notes that a request was handed to the sender. */
+  recordSend(): void {
     this.sent++;
+  }
+
+  /** Notes that a request was written to a connection `lagMs` after its intended time. */
+  recordDispatch(lagMs: number): void {
     recordLatencyMs(this.sendLag, Math.max(0, lagMs));
   }
 

@@ -139,7 +139,11 @@ export interface LoadReport {
   errorsByStatus: Record<string, number>;
   errorsByCode: Record<string, number>;
   latencyMs: LatencySummary;
-  /** How late requests left compared with their schedule: the generator's own health. */
+  /**
+   * How late requests were written to a connection compared with their schedule: the generator's
+   * own health (a busy event loop, too few connections). Requests that never reached a
+   * connection (refused, target down) are not in it.
+   */
   sendLagMs: { p50: number; p99: number; max: number };
   /**
    * Share of the run the generator's event loop was busy (0-1). Near 1 the generator itself was

@@ -25,7 +25,7 @@ const certificate = makeCertificate();
 // Without the openssl command there is no certificate to serve; the plain-socket tests still run.
 const describeWithOpenssl = certificate ? describe : describe.skip;
 
-describeWithOpenssl('the HTTP/1.1 sender over TLS', () => {
+describeWithOpenssl('the undici sender over TLS', () => {
   it('sends over https, verifying the server against the given CA, and reads error codes', async () => {
     const { key, cert } = certificate ?? { key: '', cert: '' };
     let count = 0;
@@ -41,7 +41,7 @@ describeWithOpenssl('the HTTP/1.1 sender over TLS', () => {
     const trusting = createHttpSender(`https://127.0.0.1:${port}`, { connections: 1, tls: { ca: cert } });
     const untrusting = createHttpSender(`https://127.0.0.1:${port}`, { connections: 1 });
     const send = (sender: typeof trusting): Promise<RequestOutcome> =>
-      new Promise((resolve) => sender.send({ method: 'POST', path: '/api/checkout', body: '{}' }, (s) => s === 201, resolve, 0));
+      new Promise((resolve) => sender.send({ method: 'POST', path: '/api/checkout', body: '{}' }, { isSuccess: (s) => s === 201, onDispatch: () => undefined, onOutcome: resolve }, 0));
     try {
       expect(await send(trusting)).toEqual({ success: true, status: 'ok' });
       expect(await send(trusting)).toEqual({ success: false, status: '409', code: 'insufficient_stock' });

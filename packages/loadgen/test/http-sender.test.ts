@@ -1,6 +1,7 @@
 import { createHttpSender } from '../src/http-sender';
 import type { HttpSender, SenderOptions } from '../src/http-sender';
 import type { RequestOutcome } from '../src/outcome';
+import type { SendListener } from '../src/send-listener';
 import type { LoadRequest } from '../src';
 import { chunkedResponse, lengthResponse, startRawServer } from './fixtures/raw-server';
 import type { RawHandler, RawServer } from './fixtures/raw-server';
@@ -19,7 +20,7 @@ async function setUp(handle: RawHandler, options: Partial<SenderOptions> = {}): 
 }
 
 function send(target: HttpSender, request: LoadRequest = CHECKOUT): Promise<RequestOutcome> {
-  return new Promise((resolve) => target.send(request, is201, resolve, 0));
+  return new Promise((resolve) => target.send(request, { isSuccess: is201, onDispatch: () => undefined, onOutcome: resolve }, 0));
 }
 
 afterEach(async () => {
@@ -29,7 +30,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe('the HTTP/1.1 sender against real sockets', () => {
+describe('the undici sender against real sockets', () => {
   it('writes one well-formed request with host, length and synthetic baggage', async () => {
     const { server, sender } = await setUp((socket) => socket.write(lengthResponse(201, '{}')));
     const body = '{"note":"ünïcode"}';
@@ -40,7 +41,7 @@ describe('the HTTP/1.1 sender against real sockets', () => {
     expect(received.body).toBe(body);
   });
 
-  it('caches header lines only for frozen headers: a mutable headers object is read afresh each time', async () => {
+  it('reads a mutable headers object afresh each time and adds the synthetic baggage to every request', async () => {
     const { server, sender } = await setUp((socket) => socket.write(lengthResponse(201, '{}')));
     const headers: Record<string, string> = { 'x-step': 'one', baggage: 'tenant=lab' };
     await send(sender, { method: 'GET', path: '/a', headers });
@@ -159,13 +160,6 @@ describe('the HTTP/1.1 sender against real sockets', () => {
     expect(server.connections).toBe(2);
   });
 
-  it('pipelines when asked: two requests on one connection, answered in order', async () => {
-    const { server, sender } = await setUp((socket, request) => socket.write(lengthResponse(request.body === 'a' ? 201 : 409, '{}')), { pipelining: 2 });
-    const outcomes = await Promise.all([send(sender, { ...CHECKOUT, body: 'a' }), send(sender, { ...CHECKOUT, body: 'b' })]);
-    expect(outcomes).toEqual([{ success: true, status: 'ok' }, { success: false, status: '409', code: 'http_409' }]);
-    expect(server.connections).toBe(1);
-  });
-
   it('refuses requests it cannot write safely, without sending them', async () => {
     const { server, sender } = await setUp((socket) => socket.write(lengthResponse(201, '{}')));
     const bad: LoadRequest[] = [
@@ -176,6 +170,29 @@ describe('the HTTP/1.1 sender against real sockets', () => {
     ];
     for (const request of bad) expect(await send(sender, request)).toEqual({ success: false, status: 'client', code: 'invalid_request' });
     expect(server.requests).toHaveLength(0);
+    // More refusals than connections, and the one connection still carries the next request.
+    expect(await send(sender)).toEqual({ success: true, status: 'ok' });
+  });
+
+  it('tells the listener when each request is written, and never for a request refused before that', async () => {
+    const { sender } = await setUp((socket) => setTimeout(() => socket.write(lengthResponse(201, '{}')), 30));
+    const started = Date.now();
+    const dispatchedAfter = new Map<number, number>();
+    const finished = new Promise<number[]>((resolve) => {
+      const tags: number[] = [];
+      const listener: SendListener = {
+        isSuccess: is201,
+        onDispatch: (tag) => dispatchedAfter.set(tag, Date.now() - started),
+        onOutcome: (_outcome, tag) => void (tags.push(tag) === 3 && resolve(tags)),
+      };
+      const requests: Array<[number, LoadRequest]> = [[1, CHECKOUT], [2, CHECKOUT], [3, { method: 'GET', path: '/a b' }]];
+      for (const [tag, request] of requests) sender.send(request, listener, tag);
+    });
+    expect((await finished).sort()).toEqual([1, 2, 3]);
+    expect([...dispatchedAfter.keys()].sort()).toEqual([1, 2]);
+    // One connection: the second request is written only once the first response (30 ms) is in.
+    expect(dispatchedAfter.get(1)).toBeLessThan(25);
+    expect(dispatchedAfter.get(2)).toBeGreaterThanOrEqual(25);
   });
 
   it('fails the request on a malformed response', async () => {

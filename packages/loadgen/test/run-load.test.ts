@@ -110,6 +110,26 @@ describe('runLoad', () => {
     expect(report.achievedRate).toBeLessThan(50);
   });
 
+  it('keeps the schedule against a slow target, a connection per request in flight, timing from the intended send', async () => {
+    const server = await serve(() => ({ status: 201, delayMs: 300 }));
+    const report = await runLoad({ target: server.url, rate: 200, durationMs: 1000, factory, warmupRequests: 0 });
+    expect(report.counts).toMatchObject({ sent: 200, succeeded: 200, heldBack: 0 });
+    // About 60 requests are in flight at once; the connections sized to the rate carry them all.
+    expect(report.connections).toBe(200);
+    expect(report.sendLagMs.p99).toBeLessThan(20);
+    expect(report.latencyMs.p50).toBeGreaterThanOrEqual(300);
+    expect(report.latencyMs.max).toBeLessThan(400);
+  });
+
+  it('shows requests that waited for one of too few connections as send lag, and in their latency', async () => {
+    const server = await serve(() => ({ status: 201, delayMs: 100 }));
+    const report = await runLoad({ target: server.url, rate: 100, durationMs: 500, factory, connections: 2, warmupRequests: 0 });
+    // Two connections carry 20 of the 100 requests a second asked for; the rest queue in the client.
+    expect(report.counts).toMatchObject({ sent: 50, succeeded: 50, heldBack: 0 });
+    expect(report.sendLagMs.max).toBeGreaterThan(1000);
+    expect(report.latencyMs.max).toBeGreaterThan(report.sendLagMs.max);
+  });
+
   it('stops early on abort and still reports what it sent', async () => {
     const server = await serve(() => ({ status: 201 }));
     const controller = new AbortController();
