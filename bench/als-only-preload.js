@@ -1,4 +1,4 @@
-// Preload for `bench:tracing --breakdown`: with the SDK off, runs every request an http.Server
+// Preload for the "als-only" mode of `bench:tracing`: with the SDK off, runs every request an http.Server
 // handles inside an AsyncLocalStorage, as the OpenTelemetry context manager does. What this costs
 // is the floor of any tracing that keeps context across awaits on this Node version.
 'use strict';

@@ -69,6 +69,16 @@ describe('one checkout is one trace across gateway, order and inventory', () => 
     const reservations = spans.filter((s) => String(s.attributes['db.query.text']).startsWith('UPDATE products SET on_hand'));
     expect(reservations.map((s) => s.service)).toEqual(['inventory', 'inventory']);
   });
+
+  it('names query spans {operation} {collection} and names server spans after their route', () => {
+    const lookup = spans.find((s) => String(s.attributes['db.query.text']).includes('FROM products WHERE sku = $1'))!;
+    expect(lookup.span.name).toBe('SELECT products');
+    expect(lookup.attributes).toMatchObject({ 'db.operation.name': 'SELECT', 'db.collection.name': 'products', 'db.system.name': 'postgresql' });
+    const insert = spans.find((s) => s.service === 'order' && String(s.attributes['db.query.text']).startsWith('INSERT INTO orders'))!;
+    expect(insert.span.name).toBe('INSERT orders');
+    const root = spans.find((s) => !s.span.parentSpanId)!;
+    expect(root.span.name).toBe('POST /api/checkout');
+  });
 });
 
 describe('metrics', () => {

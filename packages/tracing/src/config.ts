@@ -1,9 +1,5 @@
-/** Which instrumentations the preload installs: the official set, or tracecart's lean hooks. */
-export type InstrumentationSet = 'official' | 'lean';
-
-/** Settings of the tracing preload, read from the OTEL_* environment and TRACING_INSTRUMENTATION. */
+/** Settings of the tracing preload, read from the OTEL_* environment. */
 export interface TracingConfig {
-  readonly instrumentation: InstrumentationSet;
   readonly serviceName: string;
   readonly tracesUrl: string;
   readonly disabled: boolean;
@@ -22,14 +18,6 @@ function readPositiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return value;
 }
 
-function readInstrumentationSet(env: NodeJS.ProcessEnv): InstrumentationSet {
-  const raw = env.TRACING_INSTRUMENTATION || 'official';
-  if (raw !== 'official' && raw !== 'lean') {
-    throw new Error(`TRACING_INSTRUMENTATION must be "official" or "lean", got "${raw}"`);
-  }
-  return raw;
-}
-
 /** Parses the tracing settings once; a bad value throws with the variable's name. */
 export function readTracingConfig(env: NodeJS.ProcessEnv): TracingConfig {
   const endpoint = (env.OTEL_EXPORTER_OTLP_ENDPOINT || 'http://localhost:4318').replace(/\/+$/, '');
@@ -39,7 +27,6 @@ export function readTracingConfig(env: NodeJS.ProcessEnv): TracingConfig {
     throw new Error(`OTEL_EXPORTER_OTLP_ENDPOINT must be a URL, got "${endpoint}"`);
   }
   return Object.freeze({
-    instrumentation: readInstrumentationSet(env),
     serviceName: env.OTEL_SERVICE_NAME || 'unknown_service',
     // A signal-specific endpoint is used as is; the generic one gets the OTLP path appended.
     tracesUrl: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || `${endpoint}/v1/traces`,

@@ -4,9 +4,6 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import type { InstrumentationSet } from './config';
-import { LeanHttpInstrumentation } from './lean-http-instrumentation';
-import { PgQueryInstrumentation } from './pg-tracing';
 import { nameQuerySpan } from './pg-span-hook';
 import { isUntracedPath } from './untraced-paths';
 
@@ -20,7 +17,7 @@ import { isUntracedPath } from './untraced-paths';
  *   `pg-pool.connect` spans show the time a query waited for a pooled connection.
  * - ioredis and undici (fetch): spans only inside a trace.
  */
-export function createOfficialInstrumentations(): Instrumentation[] {
+export function createInstrumentations(): Instrumentation[] {
   return [
     new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => isUntracedPath(request.url) }),
     new ExpressInstrumentation({
@@ -32,12 +29,3 @@ export function createOfficialInstrumentations(): Instrumentation[] {
   ];
 }
 
-/** tracecart's lean hooks (opt-in): node:http server and client spans, pg query spans, ioredis. */
-export function createLeanInstrumentations(): Instrumentation[] {
-  return [new LeanHttpInstrumentation(), new PgQueryInstrumentation(), new IORedisInstrumentation({ requireParentSpan: true })];
-}
-
-/** The instrumentations of the chosen set. */
-export function createInstrumentations(set: InstrumentationSet): Instrumentation[] {
-  return set === 'lean' ? createLeanInstrumentations() : createOfficialInstrumentations();
-}

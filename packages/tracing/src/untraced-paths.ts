@@ -1,8 +1,7 @@
-/** Probes and scrapes would drown the checkout traces; requests for these paths are never traced. */
-export const UNTRACED_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
+// Probes and scrapes would drown the checkout traces; requests for these paths are never traced.
+const UNTRACED_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
 
-/** The path part of a request target, without its query string. */
-export function pathOf(url: string | undefined): string {
+function pathOf(url: string | undefined): string {
   if (!url) return '/';
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);

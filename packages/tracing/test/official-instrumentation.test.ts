@@ -7,16 +7,19 @@ const REGISTER = path.join(__dirname, '..', 'dist', 'register.js');
 const SERVER = path.join(__dirname, 'fixtures', 'express-pg-server.js');
 const SERVER_KIND = 2;
 const CLIENT_KIND = 3;
+const TABLES = ['pg_class', 'pg_type', 'pg_proc'];
 
-/** Starts the fixture app under the preload, makes the requests, stops it, returns its spans. */
+/** Starts the fixture app under the preload, makes the requests at once, stops it, returns its spans. */
 async function traceRequests(receiver: OtlpReceiver, paths: string[]): Promise<ReceivedSpan[]> {
   const child = spawn(process.execPath, ['--require', REGISTER, SERVER], {
     env: { ...process.env, OTEL_SERVICE_NAME: 'official-test', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_BSP_SCHEDULE_DELAY: '600000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
-  for (const p of paths) expect((await fetch(`http://127.0.0.1:${port}${p}`)).status).toBe(200);
+  const answers = await Promise.all(paths.map((p) => fetch(`http://127.0.0.1:${port}${p}`)));
+  expect(answers.map((a) => a.status)).toEqual(paths.map(() => 200));
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  // No signal handler of its own: the preload flushes the spans and exits.
   child.kill('SIGTERM');
   await exited;
   return receiver.spans();
@@ -27,16 +30,17 @@ describe('the official instrumentation set', () => {
   let spans: ReceivedSpan[];
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
-    spans = await traceRequests(receiver, ['/healthz', '/products/pg_class']);
+    spans = await traceRequests(receiver, ['/healthz', ...TABLES.map((t) => `/products/${t}`)]);
   }, 30_000);
   afterAll(() => receiver.close());
 
-  const server = (route: string) => spans.find((s) => s.span.kind === SERVER_KIND && s.attributes['http.route'] === route);
+  const productServer = (table: string) => spans.find((s) => s.span.kind === SERVER_KIND && s.attributes['url.path'] === `/products/${table}`)!;
+  const inTrace = (server: ReceivedSpan) => spans.filter((s) => s.span.traceId === server.span.traceId);
 
   it('names server spans after the Express route, with the stable HTTP attributes', () => {
-    const product = server('/products/:sku');
-    expect(product?.span.name).toBe('GET /products/:sku');
-    expect(product?.attributes).toMatchObject({ 'http.request.method': 'GET', 'http.response.status_code': 200, 'url.path': '/products/pg_class' });
+    const product = productServer('pg_class');
+    expect(product.span.name).toBe('GET /products/:sku');
+    expect(product.attributes).toMatchObject({ 'http.route': '/products/:sku', 'http.request.method': 'GET', 'http.response.status_code': 200 });
   });
 
   it('leaves probes untraced and makes no per-layer Express spans', () => {
@@ -45,23 +49,39 @@ describe('the official instrumentation set', () => {
   });
 
   it('names a query span {operation} {collection}, child of the server span', () => {
-    const query = spans.find((s) => s.attributes['db.system.name'] === 'postgresql' && s.attributes['db.query.text'] !== undefined)!;
+    const server = productServer('pg_class');
+    const query = inTrace(server).find((s) => s.attributes['db.query.text'] !== undefined)!;
     expect(query.span.name).toBe('SELECT pg_class');
     expect(query.span.kind).toBe(CLIENT_KIND);
     expect(query.attributes).toMatchObject({
+      'db.system.name': 'postgresql',
       'db.query.text': 'SELECT relname FROM pg_class WHERE relname = $1',
       'db.operation.name': 'SELECT',
       'db.collection.name': 'pg_class',
       'db.namespace': 'postgres',
     });
-    expect(query.span.parentSpanId).toBe(server('/products/:sku')?.span.spanId);
+    expect(query.span.parentSpanId).toBe(server.span.spanId);
   });
 
-  it('traces fetch and carries the context to the called route, in one trace', () => {
-    const call = spans.find((s) => s.span.kind === CLIENT_KIND && String(s.attributes['url.full']).includes('/echo/'))!;
-    const echo = server('/echo/:word')!;
-    expect(call.span.parentSpanId).toBe(server('/products/:sku')?.span.spanId);
-    expect(echo.span.parentSpanId).toBe(call.span.spanId);
-    expect(new Set(spans.map((s) => s.span.traceId)).size).toBe(1);
+  it('keeps each query in its own trace while requests wait for the one pooled connection', () => {
+    for (const table of TABLES) {
+      const server = productServer(table);
+      const queries = spans.filter((s) => s.span.parentSpanId === server.span.spanId && s.attributes['db.query.text'] !== undefined);
+      expect(queries).toHaveLength(1);
+      expect(queries[0].span.traceId).toBe(server.span.traceId);
+    }
+    expect(spans.filter((s) => s.span.name === 'pg-pool.connect')).toHaveLength(TABLES.length);
+  });
+
+  it('traces fetch and carries the context to the called route, one trace per request', () => {
+    for (const table of TABLES) {
+      const server = productServer(table);
+      const trace = inTrace(server);
+      const call = trace.find((s) => s.span.kind === CLIENT_KIND && String(s.attributes['url.full']).endsWith(`/echo/${table}`))!;
+      const echo = trace.find((s) => s.span.kind === SERVER_KIND && s.attributes['http.route'] === '/echo/:word')!;
+      expect(call.span.parentSpanId).toBe(server.span.spanId);
+      expect(echo.span.parentSpanId).toBe(call.span.spanId);
+    }
+    expect(new Set(spans.map((s) => s.span.traceId)).size).toBe(TABLES.length);
   });
 });
