@@ -1,9 +1,9 @@
 // Stable database semantic conventions name a query span `{db.operation.name} {target}`, the
 // target being db.collection.name when the statement has one (`SELECT products`), else the
-// namespace (`COMMIT tracecart`). The pg instrumentation leaves the name as `pg.query:SELECT
+// namespace (`COMMIT tracecart`). The pg instrumentation itself names it `pg.query:SELECT
 // tracecart`; these helpers derive the parts from the statement text. They run for every
-// query, so they scan characters rather than run a SQL parser: the first table a statement
-// reads or writes is what a person looks for in a waterfall, not a full analysis.
+// query, so one regular expression finds the first table rather than a SQL parser: the first
+// table a statement reads or writes is what a person looks for in a waterfall.
 
 /** The statement's first keyword in capitals (`SELECT`, `UPDATE`, `COMMIT`), or undefined. */
 export function dbOperationName(text: string): string | undefined {

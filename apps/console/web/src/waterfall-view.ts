@@ -23,7 +23,7 @@ function tooltip(row: WaterfallRow): string {
 }
 
 // A database span is named after its statement: `pg SELECT … FROM products WHERE sku = $1`
-// says more than `pg.query:SELECT tracecart`.
+// says more than `SELECT products`.
 function displayName(row: WaterfallRow, statement: string | undefined): string {
   if (!statement) return row.name;
   const system = row.attributes['db.system.name'] ?? row.attributes['db.system'];
