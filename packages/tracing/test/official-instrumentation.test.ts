@@ -9,6 +9,8 @@ const SERVER_KIND = 2;
 const CLIENT_KIND = 3;
 const TABLES = ['pg_class', 'pg_type', 'pg_proc'];
 
+let bodies: unknown[] = [];
+
 /** Starts the fixture app under the preload, makes the requests at once, stops it, returns its spans. */
 async function traceRequests(receiver: OtlpReceiver, paths: string[]): Promise<ReceivedSpan[]> {
   const child = spawn(process.execPath, ['--require', REGISTER, SERVER], {
@@ -18,6 +20,7 @@ async function traceRequests(receiver: OtlpReceiver, paths: string[]): Promise<R
   const port = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
   const answers = await Promise.all(paths.map((p) => fetch(`http://127.0.0.1:${port}${p}`)));
   expect(answers.map((a) => a.status)).toEqual(paths.map(() => 200));
+  bodies = await Promise.all(answers.map((a) => a.json()));
   const exited = new Promise((resolve) => child.once('exit', resolve));
   // No signal handler of its own: the preload flushes the spans and exits.
   child.kill('SIGTERM');
@@ -30,7 +33,7 @@ describe('the official instrumentation set', () => {
   let spans: ReceivedSpan[];
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
-    spans = await traceRequests(receiver, ['/healthz', ...TABLES.map((t) => `/products/${t}`)]);
+    spans = await traceRequests(receiver, ['/healthz', ...TABLES.map((t) => `/products/${t}`), '/detached/alone']);
   }, 30_000);
   afterAll(() => receiver.close());
 
@@ -82,6 +85,16 @@ describe('the official instrumentation set', () => {
       expect(call.span.parentSpanId).toBe(server.span.spanId);
       expect(echo.span.parentSpanId).toBe(call.span.spanId);
     }
-    expect(new Set(spans.map((s) => s.span.traceId)).size).toBe(TABLES.length);
+  });
+
+  it('sends no trace context from runOutsideTrace: the called route starts a trace of its own', () => {
+    expect(bodies.at(-1)).toEqual({ word: 'alone', traceparent: null });
+    const detached = spans.find((s) => s.span.kind === SERVER_KIND && s.attributes['url.path'] === '/detached/alone')!;
+    const called = spans.find((s) => s.span.kind === SERVER_KIND && s.attributes['url.path'] === '/echo/alone')!;
+    expect(called.span.parentSpanId ?? '').toBe('');
+    expect(called.span.traceId).not.toBe(detached.span.traceId);
+    expect(inTrace(detached).filter((s) => s.span.kind === CLIENT_KIND)).toEqual([]);
+    // One trace per product request, one for /detached and one that /echo/alone started alone.
+    expect(new Set(spans.map((s) => s.span.traceId)).size).toBe(TABLES.length + 2);
   });
 });
