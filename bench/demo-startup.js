@@ -19,16 +19,14 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { createInterface } = require('node:readline');
+const { parseArgs } = require('node:util');
 
 const CLI_MAIN = path.join(__dirname, '..', 'packages', 'cli', 'dist', 'main.js');
 const CHECKOUT = JSON.stringify({ customerId: 'c-bench', items: [{ sku: 'SKU-0000042', quantity: 1 }] });
 const DEADLINE_MS = 180_000;
 const TARGET_MS = 15_000;
 
-function readFlag(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i > 0 && process.argv[i + 1] ? Number(process.argv[i + 1]) : fallback;
-}
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '2' } } });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : 'n/a');
@@ -97,7 +95,8 @@ async function measure(catalogSize) {
 }
 
 async function main() {
-  const runs = readFlag('--runs', 2);
+  const runs = Number(args.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number from 1, not "${args.runs}"`);
   const sizes = [10_000, 1_000_000];
   const results = new Map(sizes.map((size) => [size, []]));
   console.log(`lab demo cold start to first checkout, ${runs} run(s) each, ${os.cpus().length} CPUs, load average ${loadAverage()}`);

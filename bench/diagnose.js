@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// Times @tracecart/trace-analysis `diagnose` on a realistic 10,000-span checkout trace (an N+1
-// of 1,998 inventory lookups, each a client span, a server span, a handler and a pg SELECT,
-// plus one reservation UPDATE per item) against a baseline measured in the same run: a JSON
-// round trip (parse + stringify) of the same trace. Build first: the package is used from dist.
+// Times @tracecart/trace-analysis `diagnose` with the lab's switch table on a realistic
+// 10,000-span checkout trace (an N+1 of 1,998 inventory lookups, each a client span, a server
+// span, a handler and a pg SELECT, plus one reservation UPDATE per item) against a baseline
+// measured in the same run: a JSON round trip (parse + stringify) of the same trace. Build
+// first: the packages are used from dist.
 // Usage: npm run bench:diagnose [-- --runs 40]   (or node bench/diagnose.js --runs 40)
 'use strict';
 const { parseArgs } = require('node:util');
 const { diagnose } = require('@tracecart/trace-analysis');
+const { LAB_SWITCH_RULES } = require('@tracecart/lab-rules');
+const { FIX_ATTRIBUTES } = require('@tracecart/contracts');
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '40' } } });
 
@@ -16,7 +19,7 @@ const WARMUP = 5;
 const ITEMS = 1998; // 5 spans per item + 10 fixed spans = 10,000 spans
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const BASE_NS = 1_700_000_000_000_000_000n;
-const FLAGS = { 'lab.fix.index': false, 'lab.fix.cache': false, 'lab.fix.batch': false };
+const FLAGS = Object.fromEntries(FIX_ATTRIBUTES.map((name) => [name, false]));
 const LOOKUP = 'SELECT sku, name, price_cents, on_hand FROM products WHERE sku = $1';
 const RESERVE = 'UPDATE products SET on_hand = on_hand - $2 WHERE sku = $1 AND on_hand >= $2 RETURNING on_hand';
 
@@ -121,8 +124,9 @@ function main() {
   const trace = buildTrace();
   const spanCount = trace.resourceSpans.reduce((n, r) => n + r.scopeSpans[0].spans.length, 0);
   const jsonBytes = Buffer.byteLength(JSON.stringify(trace));
-  const result = diagnose(trace);
-  const [d, b] = measurePair(() => diagnose(trace), () => JSON.parse(JSON.stringify(trace)));
+  const options = { rules: LAB_SWITCH_RULES };
+  const result = diagnose(trace, options);
+  const [d, b] = measurePair(() => diagnose(trace, options), () => JSON.parse(JSON.stringify(trace)));
   const fmt = (ms) => ms.toFixed(2).padStart(8);
   console.log(`trace: ${spanCount} spans, ${(jsonBytes / 1e6).toFixed(1)} MB of OTLP JSON; ${RUNS} interleaved runs of each after ${WARMUP} warm-up runs`);
   console.log(`verdict: ${result.verdict.line}`);

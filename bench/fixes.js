@@ -7,7 +7,8 @@
 const { parseArgs } = require('node:util');
 const { createPool, ensureDatabase, migrate, seedCatalog } = require('@tracecart/db');
 const { writeFlag, IndexReconciler, readFlagSnapshot } = require('@tracecart/flags');
-const { runLoad, createCheckoutFactory, parseDuration } = require('@tracecart/loadgen');
+const { runLoad, createCheckoutFactory } = require('@tracecart/loadgen');
+const { parseDuration } = require('@tracecart/units');
 const { startStack, startOtlpReceiver } = require('@tracecart/testkit');
 
 const SETTINGS = {

@@ -31,7 +31,12 @@ const MAX_P99_ERROR = 0.05;
 // The whole bench stops itself after this long, whatever is still running.
 const WATCHDOG_MS = 180_000;
 
-if (process.argv[2] === '--serve') serve(process.argv[3]);
+// --serve KIND is how the bench starts its own server child; people pass the other two.
+const { values: args } = parseArgs({
+  options: { 'step-seconds': { type: 'string', default: '3' }, 'stall-seconds': { type: 'string', default: '10' }, serve: { type: 'string' } },
+});
+
+if (args.serve) serve(args.serve);
 else main().catch((error) => {
   console.error(error);
   process.exitCode = 1;
@@ -191,18 +196,17 @@ function loadAverage() {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { 'step-seconds': { type: 'string', default: '3' }, 'stall-seconds': { type: 'string', default: '10' } } });
   const loadgen = loadPackage();
   setTimeout(() => {
     console.error(`bench:loadgen: still running after ${WATCHDOG_MS / 1000} s; stopping`);
     process.exit(1);
   }, WATCHDOG_MS).unref();
   console.log(`${os.cpus().length} CPUs, load average ${loadAverage()}; servers in a child process on 127.0.0.1`);
-  console.log(`rate: trivial server, ${values['step-seconds']} s per step; kept = send lag p99 < ${MAX_SEND_LAG_P99_MS} ms, achieved >= ${MIN_ACHIEVED_SHARE * 100}% of target, no errors`);
-  const highest = await withServer('trivial', (url) => findHighestRate(loadgen, url, Number(values['step-seconds'])));
+  console.log(`rate: trivial server, ${args['step-seconds']} s per step; kept = send lag p99 < ${MAX_SEND_LAG_P99_MS} ms, achieved >= ${MIN_ACHIEVED_SHARE * 100}% of target, no errors`);
+  const highest = await withServer('trivial', (url) => findHighestRate(loadgen, url, Number(args['step-seconds'])));
   const { periodMs, stallMs, offsetMs } = STALLS;
-  console.log(`latency: ${STALL_RATE} req/s for ${values['stall-seconds']} s; the server holds what arrives in [${offsetMs} + k*${periodMs}, +${stallMs}) ms after the first checkout until the window ends`);
-  const stall = await withServer('stall', (url) => measureLatencyError(loadgen, url, Number(values['stall-seconds'])));
+  console.log(`latency: ${STALL_RATE} req/s for ${args['stall-seconds']} s; the server holds what arrives in [${offsetMs} + k*${periodMs}, +${stallMs}) ms after the first checkout until the window ends`);
+  const stall = await withServer('stall', (url) => measureLatencyError(loadgen, url, Number(args['stall-seconds'])));
   console.log(`load average now ${loadAverage()}`);
   console.log('');
   const ratePass = highest >= RATE_TARGET;

@@ -24,8 +24,10 @@ const { createPool, ensureDatabase, migrate, seedCatalog } = require('@tracecart
 const { writeFlag, IndexReconciler } = require('@tracecart/flags');
 const { startStack } = require('@tracecart/testkit');
 
-const { values: args } = process.argv[2] === '--sink' ? { values: {} } : parseArgs({
+// --sink is how the bench starts its own OTLP sink child.
+const { values: args } = parseArgs({
   options: {
+    sink: { type: 'boolean' },
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '32' },
     rounds: { type: 'string', default: '5' },
@@ -35,7 +37,7 @@ const { values: args } = process.argv[2] === '--sink' ? { values: {} } : parseAr
   },
 });
 
-if (process.argv[2] === '--sink') runSink();
+if (args.sink) runSink();
 else main().catch((error) => {
   console.error(`bench:tracing: ${error.message}`);
   process.exit(1);

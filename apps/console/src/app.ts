@@ -14,40 +14,44 @@ import { labInfoRoutes } from './routes/lab-info';
 import { loadRoutes } from './routes/load';
 import { traceRoutes } from './routes/traces';
 import { webPageRoutes } from './routes/web-page';
-import { DEFAULT_SETTINGS, type ConsoleSettings } from './settings';
+import { DEFAULT_CONSOLE_CONFIG, DEFAULT_WEB_ROOT, type ConsoleConfig } from './config';
 
 /** What the console needs from outside. */
 export interface ConsoleDeps {
   pool: Pool;
   logger: Logger;
   reconciler: IndexReconciler;
-  /** Required for writes when set (the console listens beyond loopback). */
-  adminToken?: string;
-  /** Where Jaeger, the gateway and the built page are; the lab defaults for anything left out. */
-  settings?: Partial<ConsoleSettings>;
-  /** The one load run at a time; made from the settings when left out. */
+  /**
+   * Where Jaeger and the gateway are, and LAB_ADMIN_TOKEN, which writes need when set; the lab's
+   * defaults for anything left out.
+   */
+  config?: Partial<ConsoleConfig>;
+  /** The built page; dist/web when left out. */
+  webRoot?: string;
+  /** The one load run at a time; made from the config when left out. */
   loads?: LoadSession;
 }
 
 /** Builds the console Express app; it never listens. */
 export function createApp(deps: ConsoleDeps): Express {
-  const settings: ConsoleSettings = { ...DEFAULT_SETTINGS, ...deps.settings };
-  const loads = deps.loads ?? new LoadSession({ gatewayUrl: settings.gatewayUrl, catalogSize: settings.catalogSize });
+  const config: ConsoleConfig = { ...DEFAULT_CONSOLE_CONFIG, ...deps.config };
+  const adminToken = config.LAB_ADMIN_TOKEN;
+  const loads = deps.loads ?? new LoadSession({ gatewayUrl: config.GATEWAY_URL, catalogSize: config.CATALOG_SIZE });
   const traces = {
-    jaeger: createJaegerClient(settings.jaegerQueryUrl, { timeoutMs: 10_000 }),
-    jaegerQueryUrl: settings.jaegerQueryUrl,
-    jaegerUiUrl: settings.jaegerUiUrl,
+    jaeger: createJaegerClient(config.JAEGER_QUERY_URL, { timeoutMs: 10_000 }),
+    jaegerQueryUrl: config.JAEGER_QUERY_URL,
+    jaegerUiUrl: config.JAEGER_UI_URL,
   };
   const { app } = createServiceApp('console', { pool: deps.pool });
   app.use(healthRoutes({ postgres: () => pingDatabase(deps.pool) }));
-  app.use(webPageRoutes(settings.webRoot));
-  app.use(requireAdminForWrites(deps.adminToken, ['/api/compare']));
+  app.use(webPageRoutes(deps.webRoot ?? DEFAULT_WEB_ROOT));
+  app.use(requireAdminForWrites(adminToken, ['/api/compare']));
   app.use(jsonBody());
   app.use(flagRoutes(deps.pool, deps.reconciler));
-  app.use(labInfoRoutes(settings, loads, deps.adminToken !== undefined));
+  app.use(labInfoRoutes(config, loads, adminToken !== undefined));
   app.use(traceRoutes(traces));
   app.use(compareRoutes(traces));
-  app.use(checkoutRoutes(settings.gatewayUrl));
+  app.use(checkoutRoutes(config.GATEWAY_URL));
   app.use(loadRoutes(loads));
   return finishServiceApp(app, deps.logger);
 }

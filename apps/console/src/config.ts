@@ -1,5 +1,9 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { readConfig } from '@tracecart/http-kit';
+
+/** The built page sits in dist/web whether this file runs from dist/ or from src/ (tests). */
+export const DEFAULT_WEB_ROOT = path.resolve(__dirname, '..', 'dist', 'web');
 
 const httpUrl = z
   .string()
@@ -18,7 +22,8 @@ const schema = z
     JAEGER_QUERY_URL: httpUrl.default('http://127.0.0.1:16686'),
     /**
      * Where a person's browser reaches the Jaeger UI; defaults to JAEGER_QUERY_URL. `none` when
-     * there is no UI (the embedded tracestore has none): the page then shows no Jaeger links.
+     * there is no UI (the embedded tracestore has none): read as null, the page then shows no
+     * Jaeger links.
      */
     JAEGER_UI_URL: z.union([z.literal('none'), httpUrl]).optional(),
     GATEWAY_URL: httpUrl.default('http://127.0.0.1:8080'),
@@ -30,10 +35,11 @@ const schema = z
   .refine((c) => isLoopback(c.HOST) || c.LAB_ADMIN_TOKEN !== undefined, {
     path: ['LAB_ADMIN_TOKEN'],
     message: 'is required when HOST is not a loopback address',
-  });
+  })
+  .transform((c) => ({ ...c, JAEGER_UI_URL: c.JAEGER_UI_URL === 'none' ? null : (c.JAEGER_UI_URL ?? c.JAEGER_QUERY_URL) }));
 
-/** The console's settings. */
-export type ConsoleConfig = z.infer<typeof schema>;
+/** The console's settings: where the rest of the lab is, and what the page is told about it. */
+export type ConsoleConfig = z.output<typeof schema>;
 
 /** True for addresses only this machine can reach. */
 export function isLoopback(host: string): boolean {
@@ -44,3 +50,6 @@ export function isLoopback(host: string): boolean {
 export function readConsoleConfig(env: NodeJS.ProcessEnv): Readonly<ConsoleConfig> {
   return readConfig(schema, env);
 }
+
+/** The lab's defaults, as an empty environment reads: every part on its usual port on loopback. */
+export const DEFAULT_CONSOLE_CONFIG: Readonly<ConsoleConfig> = readConsoleConfig({});

@@ -20,7 +20,7 @@ describe('console flags API', () => {
     db = await createTestDatabase({ catalogSize: 20_000 });
     const deps = { pool: db.pool, logger: pino({ level: 'silent' }), reconciler: new IndexReconciler(db.pool, (e) => errors.push(e)) };
     open = await listenOnLoopback(createApp(deps));
-    guarded = await listenOnLoopback(createApp({ ...deps, adminToken: TOKEN }));
+    guarded = await listenOnLoopback(createApp({ ...deps, config: { LAB_ADMIN_TOKEN: TOKEN } }));
   });
   afterAll(async () => {
     await open.close();

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { requestJson } from '@tracecart/testkit';
-import { DEFAULT_WEB_ROOT } from '../src/settings';
+import { DEFAULT_WEB_ROOT } from '../src/config';
 import { launchChromium, type Browser } from './support/browser';
 import { startConsoleLab, type ConsoleLab } from './support/console-lab';
 

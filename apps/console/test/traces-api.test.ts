@@ -1,5 +1,6 @@
 import { requestJson } from '@tracecart/testkit';
 import { diagnose } from '@tracecart/trace-analysis';
+import { LAB_SWITCH_RULES } from '@tracecart/lab-rules';
 import type { CompareResult, TraceAnalysis, TraceList } from '../src/api-types';
 import { startConsoleLab, type ConsoleLab } from './support/console-lab';
 import { checkoutThroughConsole, setSwitch, waitForCompleteTrace } from './support/lab-traffic';
@@ -72,7 +73,7 @@ describe('console trace routes against the tracestore, with traces from the real
   it('diagnoses a trace exactly as trace-analysis does, with the rows the waterfall draws', async () => {
     const { body } = await get<TraceAnalysis>(`/api/diagnose/${before[0]}`);
     const raw = (await requestJson(`${lab.queryUrl}/api/v3/traces/${before[0]}`)).body;
-    const direct = diagnose(raw);
+    const direct = diagnose(raw, { rules: LAB_SWITCH_RULES });
     expect(body.diagnosis.verdict.line).toBe(direct.verdict.line);
     expect(body.diagnosis.criticalPath.totalMs).toBe(direct.criticalPath.totalMs);
     expect(body).toMatchObject({ traceId: before[0], complete: true, jaegerUrl: `http://jaeger.example:16686/trace/${before[0]}` });

@@ -3,8 +3,7 @@ import { createPool, type Pool } from '@tracecart/db';
 import { IndexReconciler } from '@tracecart/flags';
 import { listenOnLoopback, requestJson, type RunningServer } from '@tracecart/testkit';
 import { createApp } from '../src/app';
-import { readConsoleConfig } from '../src/config';
-import { settingsFromConfig } from '../src/settings';
+import { DEFAULT_CONSOLE_CONFIG, readConsoleConfig } from '../src/config';
 import { readEventsUntil } from './support/read-events';
 
 const TOKEN = 'a-long-enough-admin-token';
@@ -26,9 +25,9 @@ describe('console routes when Jaeger or the gateway cannot be reached', () => {
     pool = createPool('postgres://postgres@127.0.0.1:5432/postgres', { applicationName: 'console-test', max: 1 });
     const down = await closedPortUrl();
     const deps = { pool, logger: pino({ level: 'silent' }), reconciler: new IndexReconciler(pool, () => undefined) };
-    const settings = { jaegerQueryUrl: down, gatewayUrl: down };
-    app = await listenOnLoopback(createApp({ ...deps, settings }));
-    guarded = await listenOnLoopback(createApp({ ...deps, settings, adminToken: TOKEN }));
+    const config = { JAEGER_QUERY_URL: down, GATEWAY_URL: down };
+    app = await listenOnLoopback(createApp({ ...deps, config }));
+    guarded = await listenOnLoopback(createApp({ ...deps, config: { ...config, LAB_ADMIN_TOKEN: TOKEN } }));
   });
   afterAll(async () => {
     await app.close();
@@ -55,7 +54,7 @@ describe('console routes when Jaeger or the gateway cannot be reached', () => {
   });
 
   it('aims loads at the configured gateway even by host name (compose), counting what fails', async () => {
-    const named = await listenOnLoopback(createApp({ pool, logger: pino({ level: 'silent' }), reconciler: new IndexReconciler(pool, () => undefined), settings: { gatewayUrl: 'http://gateway.invalid:8080' } }));
+    const named = await listenOnLoopback(createApp({ pool, logger: pino({ level: 'silent' }), reconciler: new IndexReconciler(pool, () => undefined), config: { GATEWAY_URL: 'http://gateway.invalid:8080' } }));
     try {
       expect((await requestJson(`${named.url}/api/lab`)).body.load.unavailable).toBeNull();
       const res = await requestJson(`${named.url}/api/load`, { body: { rate: 5, duration: '200ms' } });
@@ -83,9 +82,24 @@ describe('console routes when Jaeger or the gateway cannot be reached', () => {
   });
 
   it('reads the Jaeger UI and cache settings from the environment', () => {
-    expect(settingsFromConfig(readConsoleConfig({ JAEGER_QUERY_URL: 'http://127.0.0.1:16686/' }))).toMatchObject({ jaegerQueryUrl: 'http://127.0.0.1:16686', jaegerUiUrl: 'http://127.0.0.1:16686' });
-    expect(settingsFromConfig(readConsoleConfig({ JAEGER_UI_URL: 'none', CACHE_BACKEND: 'memory' }))).toMatchObject({ jaegerUiUrl: null, cacheBackend: 'memory' });
+    expect(readConsoleConfig({ JAEGER_QUERY_URL: 'http://127.0.0.1:9999/' })).toMatchObject({ JAEGER_QUERY_URL: 'http://127.0.0.1:9999', JAEGER_UI_URL: 'http://127.0.0.1:9999' });
+    expect(readConsoleConfig({ JAEGER_UI_URL: 'none', CACHE_BACKEND: 'memory' })).toMatchObject({ JAEGER_UI_URL: null, CACHE_BACKEND: 'memory' });
     expect(() => readConsoleConfig({ JAEGER_UI_URL: 'jaeger' })).toThrow(/JAEGER_UI_URL/);
     expect(() => readConsoleConfig({ GATEWAY_URL: 'ftp://x' })).toThrow(/GATEWAY_URL/);
+    expect(() => readConsoleConfig({ HOST: '0.0.0.0' })).toThrow(/LAB_ADMIN_TOKEN: is required when HOST is not a loopback address/);
+  });
+
+  it('has one set of defaults, frozen: the lab on loopback', () => {
+    expect(DEFAULT_CONSOLE_CONFIG).toEqual({
+      PORT: 8088,
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tracecart',
+      JAEGER_QUERY_URL: 'http://127.0.0.1:16686',
+      JAEGER_UI_URL: 'http://127.0.0.1:16686',
+      GATEWAY_URL: 'http://127.0.0.1:8080',
+      CATALOG_SIZE: 1_000_000,
+    });
+    expect(Object.isFrozen(DEFAULT_CONSOLE_CONFIG)).toBe(true);
+    expect(Object.isFrozen(readConsoleConfig({ PORT: '9000' }))).toBe(true);
   });
 });

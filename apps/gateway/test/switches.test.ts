@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { IndexReconciler } from '@tracecart/flags';
+import { LAB_ATTRIBUTES, LAB_EVENTS, LAB_SPANS } from '@tracecart/contracts';
 import {
   isTraceComplete,
   listenOnLoopback,
@@ -68,7 +69,7 @@ describe('fix and chaos switches at runtime', () => {
     const spans = await traceOf(await checkout(threeItems));
     const servers = spans.filter((s) => s.span.kind === SERVER);
     expect(new Set(servers.map((s) => s.service))).toEqual(new Set(['gateway', 'order', 'inventory']));
-    for (const s of servers) expect(s.attributes).toMatchObject({ 'lab.fix.batch': true, 'lab.fix.cache': false, 'lab.fix.index': false });
+    for (const s of servers) expect(s.attributes).toMatchObject({ [LAB_ATTRIBUTES.fixBatch]: true, [LAB_ATTRIBUTES.fixCache]: false, [LAB_ATTRIBUTES.fixIndex]: false });
   });
 
   it('fix.batch on: the same checkout makes 1 inventory lookup call and 1 query', async () => {
@@ -86,7 +87,7 @@ describe('fix and chaos switches at runtime', () => {
     expect(queries(first, LOOKUP_ONE)).toHaveLength(1);
     const second = await traceOf({ body: { traceId: (await product()).headers.get('traceresponse')!.split('-')[1] } });
     expect(second.filter((s) => s.service === 'inventory' && dbSystem(s) === 'redis')).not.toHaveLength(0);
-    expect(second.find((s) => s.span.name === 'cache.lookup')?.attributes['cache.hit']).toBe(true);
+    expect(second.find((s) => s.span.name === LAB_SPANS.cacheLookup)?.attributes[LAB_ATTRIBUTES.cacheHit]).toBe(true);
     expect(queries(second, LOOKUP_ONE)).toHaveLength(0);
     expect(second.filter((s) => dbSystem(s) === 'postgresql')).toHaveLength(0);
   });
@@ -96,7 +97,7 @@ describe('fix and chaos switches at runtime', () => {
     const failed = await checkout(threeItems);
     expect([failed.status, failed.body.error.code]).toEqual([503, 'injected_fault']);
     const spans = await traceOf(failed);
-    expect(spans.some((s) => (s.span.events ?? []).some((e) => e.name === 'chaos.error'))).toBe(true);
+    expect(spans.some((s) => (s.span.events ?? []).some((e) => e.name === LAB_EVENTS.chaosError))).toBe(true);
     await setFlagAndWait('chaos.errors', { rate: 0 });
     expect((await checkout(threeItems)).status).toBe(201);
   });
@@ -104,9 +105,9 @@ describe('fix and chaos switches at runtime', () => {
   it('chaos.latency marks the injected delay on the span', async () => {
     await setFlagAndWait('chaos.latency', { ms: 50, rate: 1 });
     const spans = await traceOf(await checkout(threeItems));
-    const delayed = spans.filter((s) => (s.span.events ?? []).some((e) => e.name === 'chaos.latency'));
+    const delayed = spans.filter((s) => (s.span.events ?? []).some((e) => e.name === LAB_EVENTS.chaosLatency));
     expect(delayed.length).toBeGreaterThan(0);
-    expect(delayed.every((s) => s.service === 'inventory' && s.attributes['chaos.injected'] === true)).toBe(true);
+    expect(delayed.every((s) => s.service === 'inventory' && s.attributes[LAB_ATTRIBUTES.chaosInjected] === true)).toBe(true);
     await setFlagAndWait('chaos.latency', { ms: 0, rate: 0 });
   });
 });

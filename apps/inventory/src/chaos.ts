@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import { HttpError } from '@tracecart/http-kit';
 import { addSpanEvent, setSpanAttributes } from '@tracecart/tracing';
 import type { FlagValues } from '@tracecart/flags';
+import { LAB_ATTRIBUTES, LAB_EVENTS } from '@tracecart/contracts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -14,13 +15,13 @@ export function chaosMiddleware(flags: () => FlagValues, random: () => number = 
   return async (_req, _res, next) => {
     const latency = flags()['chaos.latency'];
     if (latency.ms > 0 && random() < latency.rate) {
-      addSpanEvent('chaos.latency', { 'chaos.delay_ms': latency.ms });
-      setSpanAttributes({ 'chaos.injected': true });
+      addSpanEvent(LAB_EVENTS.chaosLatency, { [LAB_ATTRIBUTES.chaosDelayMs]: latency.ms });
+      setSpanAttributes({ [LAB_ATTRIBUTES.chaosInjected]: true });
       await sleep(latency.ms);
     }
     if (random() < flags()['chaos.errors'].rate) {
-      addSpanEvent('chaos.error', { 'chaos.error_rate': flags()['chaos.errors'].rate });
-      setSpanAttributes({ 'chaos.injected': true });
+      addSpanEvent(LAB_EVENTS.chaosError, { [LAB_ATTRIBUTES.chaosErrorRate]: flags()['chaos.errors'].rate });
+      setSpanAttributes({ [LAB_ATTRIBUTES.chaosInjected]: true });
       next(new HttpError(503, 'injected_fault', 'failed on purpose by the chaos.errors switch'));
       return;
     }

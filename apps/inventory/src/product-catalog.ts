@@ -1,4 +1,5 @@
-import type { Product } from '@tracecart/contracts';
+import { LAB_ATTRIBUTES, LAB_EVENTS, LAB_SPANS, type Product } from '@tracecart/contracts';
+import { ATTR_EXCEPTION_MESSAGE } from '@opentelemetry/semantic-conventions';
 import { addSpanEvent, withSpan } from '@tracecart/tracing';
 import type { ProductRepo } from './product-repo';
 import type { ProductCache } from './cache/product-cache';
@@ -51,16 +52,17 @@ export class ProductCatalog {
   }
 
   private readCache(skus: readonly string[]): Promise<Map<string, Product>> {
-    return withSpan('cache.lookup', { 'cache.backend': this.cache!.backend, 'cache.keys': skus.length }, async (span) => {
+    const { cacheBackend, cacheKeys, cacheHit, cacheHits } = LAB_ATTRIBUTES;
+    return withSpan(LAB_SPANS.cacheLookup, { [cacheBackend]: this.cache!.backend, [cacheKeys]: skus.length }, async (span) => {
       const found = await this.guard('read', () => this.cache!.getMany(skus));
       if (!found) {
         this.countCacheResult('error', skus.length);
-        span.setAttributes({ 'cache.hit': false, 'cache.hits': 0 });
+        span.setAttributes({ [cacheHit]: false, [cacheHits]: 0 });
         return new Map<string, Product>();
       }
       this.countCacheResult('hit', found.size);
       this.countCacheResult('miss', skus.length - found.size);
-      span.setAttributes({ 'cache.hit': found.size === skus.length, 'cache.hits': found.size });
+      span.setAttributes({ [cacheHit]: found.size === skus.length, [cacheHits]: found.size });
       return found;
     });
   }
@@ -69,7 +71,7 @@ export class ProductCatalog {
     try {
       return await fn();
     } catch (error) {
-      addSpanEvent('cache.unavailable', { 'cache.operation': operation, 'exception.message': (error as Error).message });
+      addSpanEvent(LAB_EVENTS.cacheUnavailable, { [LAB_ATTRIBUTES.cacheOperation]: operation, [ATTR_EXCEPTION_MESSAGE]: (error as Error).message });
       return undefined;
     }
   }

@@ -1,12 +1,22 @@
 import type { Pool, PoolClient } from 'pg';
 import { withTransaction } from '@tracecart/db';
 import { HttpError } from '@tracecart/http-kit';
-import type { LineItem, ReservationResponse } from '@tracecart/contracts';
+import type { HeldReservationsPage, HeldReservationsQuery, LineItem, ReservationResponse } from '@tracecart/contracts';
 
 // Atomic: the row is only decremented when enough stock is left, so concurrent checkouts
 // can never oversell. Seq-scans without the sku index, like the lookup.
 const RESERVE_LINE = 'UPDATE products SET on_hand = on_hand - $2 WHERE sku = $1 AND on_hand >= $2 RETURNING on_hand';
 const SKU_EXISTS = 'SELECT 1 FROM products WHERE sku = $1';
+// Microseconds, as Postgres keeps them: a page cursor rounded to milliseconds could skip rows.
+const CREATED_AT_TEXT = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+// The cursor without an order id means "after this instant": every id sorts below the largest.
+const LIST_HELD = `SELECT order_id, ${CREATED_AT_TEXT} AS created_at FROM reservations
+  WHERE status = 'held' AND created_at < now() - make_interval(secs => $1::double precision / 1000)
+    AND ($2::timestamptz IS NULL OR (created_at, order_id) > ($2::timestamptz, coalesce($3::uuid, 'ffffffff-ffff-ffff-ffff-ffffffffffff')))
+  ORDER BY created_at, order_id LIMIT $4`;
+const LOCK_IF_ABANDONED = `SELECT 1 FROM reservations
+  WHERE order_id = $1 AND status = 'held' AND created_at < now() - make_interval(secs => $2::double precision / 1000)
+  FOR UPDATE`;
 
 /** Holds and releases stock for orders; every call is idempotent per order id. */
 export class ReservationRepo {
@@ -85,5 +95,37 @@ export class ReservationRepo {
     );
     await tx.query(`UPDATE reservations SET status = 'released', released_at = now() WHERE order_id = $1`, [orderId]);
     return { orderId, status: 'released', items: lines.rows };
+  }
+
+  /** One page of the held reservations older than the query's age, oldest first, after its cursor. */
+  async listHeld(query: HeldReservationsQuery): Promise<HeldReservationsPage> {
+    const { rows } = await this.pool.query<{ order_id: string; created_at: string }>(LIST_HELD, [
+      query.olderThanMs,
+      query.afterCreatedAt ?? null,
+      query.afterOrderId ?? null,
+      query.limit,
+    ]);
+    const reservations = rows.map((r) => ({ orderId: r.order_id, createdAt: r.created_at }));
+    const last = reservations.at(-1);
+    const full = last !== undefined && reservations.length === query.limit;
+    return { reservations, next: full ? { afterCreatedAt: last.createdAt, afterOrderId: last.orderId } : null };
+  }
+
+  /**
+   * Gives back the stock of each named order that is still held and older than olderThanMs; returns
+   * what it released. The row lock serializes this with release() and with itself, and a waiter
+   * re-reads the status once the lock is free, so no reservation is ever released twice.
+   */
+  async releaseAbandoned(orderIds: readonly string[], olderThanMs: number): Promise<ReservationResponse[]> {
+    const released: ReservationResponse[] = [];
+    // One transaction per order: a product row stays locked only as long as one order's lines take.
+    for (const orderId of new Set(orderIds)) {
+      const result = await withTransaction(this.pool, async (tx) => {
+        const abandoned = await tx.query(LOCK_IF_ABANDONED, [orderId, olderThanMs]);
+        return abandoned.rowCount === 1 ? this.restoreStock(tx, orderId) : undefined;
+      });
+      if (result) released.push(result);
+    }
+    return released;
   }
 }

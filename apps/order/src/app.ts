@@ -4,7 +4,7 @@ import { callDownstream, createServiceApp, finishServiceApp, healthRoutes, jsonB
 import { pingDatabase } from '@tracecart/db';
 import type { Logger } from '@tracecart/tracing';
 import { DEFAULT_FLAGS, flagSpanAttributes, type FlagValues } from '@tracecart/flags';
-import { InventoryClient } from './clients/inventory-client';
+import { InventoryClient } from '@tracecart/inventory-client';
 import { OrderRepo } from './order-repo';
 import { OrderService } from './order-service';
 import { orderRoutes } from './routes/orders';

@@ -5,7 +5,7 @@ import { startServiceFlags } from '@tracecart/flags';
 import { readOrderConfig } from './config';
 import { createApp } from './app';
 import { OrphanSweeper } from './orphan-sweeper';
-import { InventoryClient } from './clients/inventory-client';
+import { InventoryClient } from '@tracecart/inventory-client';
 
 // How often abandoned reservations are looked for; they are rare (a crash mid-checkout).
 const SWEEP_PERIOD_MS = 30_000;

@@ -86,6 +86,12 @@ export class OrderRepo {
     return inserted.rowCount === 1;
   }
 
+  /** Which of these order ids have a committed order. */
+  async findExistingOrderIds(orderIds: readonly string[]): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM orders WHERE id = ANY($1::uuid[])', [orderIds]);
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** What a claimed key holds. */
   async readKey(tx: PoolClient, key: string): Promise<StoredKey> {
     const { rows } = await tx.query<{ request_hash: string; response: CheckoutResponse | null }>(

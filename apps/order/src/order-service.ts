@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { HttpError } from '@tracecart/http-kit';
 import { currentTraceId, type Logger } from '@tracecart/tracing';
 import type { CheckoutRequest, CheckoutResponse } from '@tracecart/contracts';
-import type { InventoryClient } from './clients/inventory-client';
+import type { InventoryClient } from '@tracecart/inventory-client';
 import type { OrderRepo } from './order-repo';
 import type { Deadline } from './deadline';
 import { lookupProducts, priceItems } from './pricing';
@@ -79,7 +79,7 @@ export class OrderService {
     const items = priceItems(request.items, products);
     let mayHoldStock = true;
     try {
-      await this.deps.inventory.reserve(orderId, request.items, deadline).catch((error: unknown) => {
+      await this.deps.inventory.reserve(orderId, request.items, deadline.remainingMs()).catch((error: unknown) => {
         // A 4xx from inventory is definite: it rolled back and holds nothing for this order.
         if (error instanceof HttpError && error.status < 500) mayHoldStock = false;
         throw error;

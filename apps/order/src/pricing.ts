@@ -1,6 +1,6 @@
 import { HttpError } from '@tracecart/http-kit';
 import type { LineItem, OrderItem, Product } from '@tracecart/contracts';
-import type { InventoryClient } from './clients/inventory-client';
+import type { InventoryClient } from '@tracecart/inventory-client';
 import type { Deadline } from './deadline';
 
 /** Looks up every line's product: one call per line (N+1) or one batched call. */
@@ -14,14 +14,14 @@ export async function lookupProducts(
   if (batched) {
     const found = await inventory.lookupProducts(
       items.map((i) => i.sku),
-      deadline,
+      deadline.remainingMs(),
     );
     if (found.missing.length > 0) throw new HttpError(404, 'unknown_sku', `${found.missing.join(', ')} not in the catalog`);
     for (const product of found.products) products.set(product.sku, product);
     return products;
   }
   // Deliberately sequential: this is the N+1 pattern the lab teaches, one round trip per line.
-  for (const item of items) products.set(item.sku, await inventory.getProduct(item.sku, deadline));
+  for (const item of items) products.set(item.sku, await inventory.getProduct(item.sku, deadline.remainingMs()));
   return products;
 }
 

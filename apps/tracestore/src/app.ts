@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import { errorMiddleware, healthRoutes, notFoundHandler } from '@tracecart/http-kit';
 import { createLogger, type Logger } from '@tracecart/tracing';
 import { DEFAULT_CONFIG } from './config';
-import { mapBodyReadErrors, otlpRoutes } from './otlp/receive-traces';
+import { otlpRoutes } from './otlp/receive-traces';
 import { allowAnyOrigin } from './query/cors';
 import { jaegerErrorHandler } from './query/jaeger-error';
 import { queryRoutes } from './query/query-routes';
@@ -26,12 +26,13 @@ function createBaseApp(): Express {
 
 /** The OTLP/HTTP receiver (POST /v1/traces, /healthz, /readyz); does not listen. */
 export function createOtlpApp(store: TraceStore, options: AppOptions = {}): Express {
+  const logger = options.logger ?? createLogger('tracestore');
   const app = createBaseApp();
   app.use(healthRoutes({}));
-  app.use(otlpRoutes(store, options.maxPayloadBytes ?? DEFAULT_CONFIG.maxPayloadBytes));
+  // Its refusals answer in OTLP's google.rpc.Status; the rest in the tracecart contract.
+  app.use(otlpRoutes(store, options.maxPayloadBytes ?? DEFAULT_CONFIG.maxPayloadBytes, logger));
   app.use(notFoundHandler());
-  app.use(mapBodyReadErrors());
-  app.use(errorMiddleware(options.logger ?? createLogger('tracestore')));
+  app.use(errorMiddleware(logger));
   return app;
 }
 

@@ -5,7 +5,10 @@ import { readConfig } from '@tracecart/http-kit';
 export interface TracestoreConfig {
   /** Interface both servers bind to; loopback by default, since the API has no auth. */
   readonly host: string;
+  /** OTLP/HTTP receiver (JSON and protobuf). */
   readonly otlpPort: number;
+  /** OTLP/gRPC receiver (TraceService/Export). */
+  readonly grpcPort: number;
   readonly queryPort: number;
   /** Traces kept in memory; the oldest arrival is evicted first (Jaeger's max_traces). */
   readonly maxTraces: number;
@@ -17,6 +20,7 @@ export interface TracestoreConfig {
 export const DEFAULT_CONFIG: TracestoreConfig = Object.freeze({
   host: '127.0.0.1',
   otlpPort: 4318,
+  grpcPort: 4317,
   queryPort: 16686,
   maxTraces: 10_000,
   maxPayloadBytes: 16 * 1024 * 1024,
@@ -33,6 +37,7 @@ const envSchema = z
   .object({
     TRACESTORE_HOST: z.preprocess(unsetIfEmpty, z.string().default(DEFAULT_CONFIG.host)),
     OTLP_HTTP_PORT: integer(DEFAULT_CONFIG.otlpPort, 0, 65_535),
+    OTLP_GRPC_PORT: integer(DEFAULT_CONFIG.grpcPort, 0, 65_535),
     QUERY_HTTP_PORT: integer(DEFAULT_CONFIG.queryPort, 0, 65_535),
     MAX_TRACES: integer(DEFAULT_CONFIG.maxTraces, 1, 10_000_000),
     MAX_PAYLOAD_BYTES: integer(DEFAULT_CONFIG.maxPayloadBytes, 1024, 1024 * 1024 * 1024),
@@ -41,13 +46,14 @@ const envSchema = z
     (env): TracestoreConfig => ({
       host: env.TRACESTORE_HOST,
       otlpPort: env.OTLP_HTTP_PORT,
+      grpcPort: env.OTLP_GRPC_PORT,
       queryPort: env.QUERY_HTTP_PORT,
       maxTraces: env.MAX_TRACES,
       maxPayloadBytes: env.MAX_PAYLOAD_BYTES,
     }),
   );
 
-/** Reads TRACESTORE_HOST, OTLP_HTTP_PORT, QUERY_HTTP_PORT, MAX_TRACES, MAX_PAYLOAD_BYTES; ConfigError names a bad one. */
+/** Reads TRACESTORE_HOST, OTLP_HTTP_PORT, OTLP_GRPC_PORT, QUERY_HTTP_PORT, MAX_TRACES, MAX_PAYLOAD_BYTES; ConfigError names a bad one. */
 export function readTracestoreConfig(env: NodeJS.ProcessEnv): Readonly<TracestoreConfig> {
   return readConfig(envSchema, env);
 }

@@ -37,5 +37,7 @@ describe('lab demo options', () => {
     expect(() => readDemoOptions([], { DATABASE_URL: 'mysql://x/y' })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
     expect(() => readDemoOptions([], { DATABASE_URL: 'not a url' })).toThrow(DemoError);
     expect(() => readDemoOptions(['--fast'], {})).toThrow(UsageError);
+    expect(() => readDemoOptions(['--keep-data=yes'], {})).toThrow(/'--keep-data' does not take an argument\nusage: lab demo/);
+    expect(() => readDemoOptions(['--data-dir'], {})).toThrow(UsageError);
   });
 });

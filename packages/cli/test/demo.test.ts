@@ -11,7 +11,7 @@ import { createPool, dropDatabase } from '@tracecart/db';
 import { isProcessAlive, scratchDatabaseUrl } from '@tracecart/testkit';
 
 const CLI_MAIN = path.join(__dirname, '..', 'dist', 'main.js');
-const DESIGN_PORTS = [8080, 8081, 8082, 8088, 4318, 16686];
+const DESIGN_PORTS = [8080, 8081, 8082, 8088, 4317, 4318, 16686];
 const CHECKOUT = { customerId: 'c-1', items: [{ sku: 'SKU-0000042', quantity: 1 }] };
 const E2E_TIMEOUT_MS = 180_000;
 
@@ -169,6 +169,11 @@ describe('lab demo', () => {
       expect(demo.stdout.join('\n')).toMatch(/seeding the catalog 2,000 \/ 2,000 \(100%\)/);
       expect(pgPort).toBeGreaterThan(0);
       expect(pids.filter((pid) => commandLine(pid).includes('bin/postgres')).length).toBeGreaterThan(0);
+      // The tracestore runs as a process like the apps, but untraced: a trace backend must not trace itself.
+      const tracestores = pids.map(commandLine).filter((line) => line.includes(`tracestore${path.sep}dist${path.sep}main.js`));
+      expect(tracestores).toHaveLength(1);
+      expect(tracestores[0]).not.toContain('@tracecart/tracing/register');
+      expect(pids.map(commandLine).find((line) => line.includes(`gateway${path.sep}dist${path.sep}main.js`))).toContain('@tracecart/tracing/register');
       demo.child.kill('SIGINT');
       expect(await demo.exited).toBe(0);
       expect(demo.stderr).toEqual([]);
@@ -234,7 +239,8 @@ describe('lab demo', () => {
 
   it('stops with one line naming an invalid CATALOG_SIZE or --catalog-size', async () => {
     await expectOneLineFailure({ CATALOG_SIZE: 'huge' }, /^lab: CATALOG_SIZE must be an integer from 1 to 9999999, got "huge"$/);
-    await expectOneLineFailure({}, /^lab: --catalog-size must be an integer/, ['--catalog-size', '-3']);
+    // A value starting with a dash goes inline (node:util parseArgs takes "--catalog-size -3" for a missing value).
+    await expectOneLineFailure({}, /^lab: --catalog-size must be an integer/, ['--catalog-size=-3']);
   });
 
   it('stops with one line when DATABASE_URL is set but unreachable', async () => {

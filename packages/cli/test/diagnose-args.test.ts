@@ -9,6 +9,7 @@ describe('lab diagnose arguments', () => {
     expect(parseDiagnoseArgs(['abc', '--json', '--jaeger', 'http://jaeger:16686/'], {})).toMatchObject({ traceId: '0'.repeat(29) + 'abc', json: true, jaegerUrl: 'http://jaeger:16686' });
     expect(parseDiagnoseArgs(['--last', '20', '--service', 'inventory', '--lookback', '15m'], {})).toMatchObject({ mode: 'last', count: 20, service: 'inventory', lookbackMs: 900_000 });
     expect(parseDiagnoseArgs(['--last=5'], { JAEGER_QUERY_URL: 'http://127.0.0.1:9999' })).toMatchObject({ service: 'gateway', lookbackMs: 3_600_000, jaegerUrl: 'http://127.0.0.1:9999' });
+    expect(parseDiagnoseArgs(['--last', '1', '--lookback', '7d'], {})).toMatchObject({ lookbackMs: 604_800_000 });
   });
 
   it.each([
@@ -21,6 +22,8 @@ describe('lab diagnose arguments', () => {
     [['--last', '2.5'], /--last: must be a whole number/],
     [['--last', '500'], /--last: must be a whole number from 1 to 200/],
     [['--last', '3', '--lookback', 'forever'], /--lookback: "forever" is not a duration/],
+    [['--last', '3', '--lookback', '8d'], /--lookback: "8d" is not a duration up to 7d/],
+    [['--last', '3', '--lookback', '0s'], /--lookback: "0s" is not a duration/],
     [['--last', '3', '--service', ''], /--service: needs a service name/],
     [[ID, '--jaeger', 'not a url'], /--jaeger: "not a url" is not a URL/],
     [[ID, '--jaeger', 'ftp://x'], /--jaeger: "ftp:\/\/x" must be an http\(s\) URL/],

@@ -5,6 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { createJaegerClient } from '@tracecart/jaeger-client';
 import { buildTraceTree, diagnose, type TraceTree } from '@tracecart/trace-analysis';
+import { LAB_SWITCH_RULES } from '@tracecart/lab-rules';
 import { startTracestore, type TracestoreHandle } from '@tracecart/tracestore';
 import { createTestDatabase, listenOnLoopback, requestJson, startStack, type Stack, type TestDatabase } from '@tracecart/testkit';
 
@@ -90,7 +91,7 @@ describe('lab diagnose against an /api/v3 server', () => {
   it('prints the verdict first, then the contributors and the N+1 patterns of one trace', async () => {
     const run = await lab([traceIds[0], '--jaeger', jaegerUrl]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    const expected = diagnose((await requestJson(`${jaegerUrl}/api/v3/traces/${traceIds[0]}`)).body);
+    const expected = diagnose((await requestJson(`${jaegerUrl}/api/v3/traces/${traceIds[0]}`)).body, { rules: LAB_SWITCH_RULES });
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe(expected.verdict.line);
     expect(lines[1]).toContain(`trace ${traceIds[0]} · gateway POST /api/checkout`);

@@ -12,3 +12,16 @@ export type {
   ReservationRequest,
   ReservationResponse,
 } from './shapes';
+/** The lab's span attribute, event and span names, all under `lab.`. */
+export { LAB_NAMESPACE, fixAttributeOf, FIX_ATTRIBUTE_PREFIX, FIX_ATTRIBUTES, LAB_ATTRIBUTES, LAB_EVENTS, LAB_SPANS } from './span-names';
+/** Shapes of the abandoned-reservation sweep: held reservations by age, and their release. */
+export { MAX_SWEEP_BATCH, heldReservationsQuerySchema, releaseAbandonedRequestSchema } from './reservation-sweep';
+/** Types of the abandoned-reservation sweep's requests and answers. */
+export type {
+  HeldReservation,
+  HeldReservationCursor,
+  HeldReservationsPage,
+  HeldReservationsQuery,
+  ReleaseAbandonedRequest,
+  ReleaseAbandonedResponse,
+} from './reservation-sweep';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fixAttributeOf } from '@tracecart/contracts';
 
 const rate = z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1');
 
@@ -34,11 +35,11 @@ export function isFlagName(name: string): name is FlagName {
   return Object.prototype.hasOwnProperty.call(flagSchemas, name);
 }
 
-/** The span attributes that record the fix switches, for searching traces before/after. */
+type FixName = Extract<FlagName, `fix.${string}`>;
+
+const FIX_NAMES = FLAG_NAMES.filter((name): name is FixName => name.startsWith('fix.'));
+
+/** The span attributes that record the fix switches (lab.fix.*), for searching traces before/after. */
 export function fixAttributes(flags: FlagValues): Record<string, boolean> {
-  return {
-    'lab.fix.index': flags['fix.index'],
-    'lab.fix.cache': flags['fix.cache'],
-    'lab.fix.batch': flags['fix.batch'],
-  };
+  return Object.fromEntries(FIX_NAMES.map((name) => [fixAttributeOf(name), flags[name]]));
 }

@@ -9,6 +9,8 @@ export type { DownstreamRequest, DownstreamResponse } from './downstream';
 export { readConfig, ConfigError } from './config';
 export { serve } from './serve';
 export type { ServeOptions } from './serve';
+export { runService } from './run-service';
+export type { RunServiceOptions, RunningService } from './run-service';
 export { jsonBody, MAX_BODY_BYTES } from './json-body';
 export { createAppMetrics, recordRequestMetrics, metricsRoute } from './metrics';
 export type { AppMetrics } from './metrics';

@@ -1,11 +1,8 @@
 import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Server, ServerResponse } from 'node:http';
-import { flushTracing, type Logger } from '@tracecart/tracing';
-
-// Long enough for requests in flight to finish, short of the 10 s a container runtime waits
-// before it kills the process.
-const DRAIN_DEADLINE_MS = 5_000;
+import type { Logger } from '@tracecart/tracing';
+import { runService, type RunningService } from './run-service';
 
 /** How a service starts listening and what it closes on shutdown. */
 export interface ServeOptions {
@@ -16,20 +13,18 @@ export interface ServeOptions {
   onShutdown?: () => Promise<void>;
 }
 
-/** Listens, logs the bound port, and on SIGTERM/SIGINT drains (bounded), closes, flushes spans and exits. */
-export async function serve(app: Express, options: ServeOptions): Promise<Server> {
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(options.port, options.host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(s)));
+function listen(app: Express, port: number, host: string): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
   });
-  // Keep-alive sockets from upstream services must outlive the callers' idle timeout.
-  server.keepAliveTimeout = 65_000;
-  const { port } = server.address() as AddressInfo;
-  options.logger.info({ port }, 'listening');
+}
+
+// server.close() waits for every open connection, and a caller that keeps its keep-alive
+// connection busy would hold it open for as long as it sends. Responses not yet sent when the
+// signal comes, and every one after, say Connection: close: the caller gets its answer and opens
+// no more here. Prepended: the app may send its response before a later listener runs.
+function closeDraining(server: Server, logger: Logger): (deadline: AbortSignal) => Promise<void> {
   let stopping = false;
-  // server.close() waits for every open connection, and a caller that keeps its keep-alive
-  // connection busy would hold it open for as long as it sends. Responses not yet sent when the
-  // signal comes, and every one after, say Connection: close: the caller gets its answer and
-  // opens no more here. Prepended: the app may send its response before a later listener runs.
   const inFlight = new Set<ServerResponse>();
   server.prependListener('request', (_request, response: ServerResponse) => {
     if (stopping) {
@@ -39,26 +34,34 @@ export async function serve(app: Express, options: ServeOptions): Promise<Server
     inFlight.add(response);
     response.on('close', () => inFlight.delete(response));
   });
-  const stop = async (signal: string) => {
-    if (stopping) return;
+  return async (deadline) => {
     stopping = true;
-    options.logger.info({ signal }, 'shutting down');
     for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     // A request that never completes (a client that stops sending its body) must not hold the
-    // shutdown: after the deadline every connection is cut.
-    const deadline = setTimeout(() => {
-      options.logger.warn({ afterMs: DRAIN_DEADLINE_MS }, 'closing connections still open');
+    // shutdown: at the deadline every connection is cut.
+    const cut = () => {
+      logger.warn('closing connections still open');
       server.closeAllConnections();
-    }, DRAIN_DEADLINE_MS);
+    };
+    deadline.addEventListener('abort', cut, { once: true });
     await closed;
-    clearTimeout(deadline);
-    await options.onShutdown?.();
-    await flushTracing();
-    process.exit(0);
+    deadline.removeEventListener('abort', cut);
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+async function startServer(app: Express, options: ServeOptions): Promise<RunningService & { server: Server }> {
+  const server = await listen(app, options.port, options.host ?? '0.0.0.0');
+  // Keep-alive sockets from upstream services must outlive the callers' idle timeout.
+  server.keepAliveTimeout = 65_000;
+  const { port } = server.address() as AddressInfo;
+  return { server, ports: { http: port }, close: closeDraining(server, options.logger) };
+}
+
+/** Serves an Express app through runService: listens, reports its port, drains on SIGTERM/SIGINT. */
+export async function serve(app: Express, options: ServeOptions): Promise<Server> {
+  const { logger, onShutdown } = options;
+  const { server } = await runService({ logger, onShutdown, start: () => startServer(app, options) });
   return server;
 }

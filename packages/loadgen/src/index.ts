@@ -42,8 +42,6 @@ export { parseLoadArgs, LoadArgsError, LOAD_USAGE, DEFAULT_TARGET, MAX_DURATION_
 export type { LoadArgs } from './load-args';
 /** Parsed args to runLoad options. */
 export { createLoadOptions } from './args-to-options';
-/** Duration parsing (`30s`, `500ms`, `2m`) and compact millisecond formatting. */
-export { parseDuration, formatMs } from './duration';
 /** SLO parsing, defaults and formatting. */
 export { parseSlo, createDefaultSlo, formatSlo, formatLatencyObjective } from './slo';
 /** SLO verdict and error budget over a latency histogram and outcome totals. */

@@ -1,5 +1,6 @@
+import { parseArgs } from 'node:util';
+import { parseDuration } from '@tracecart/units';
 import { DEFAULT_CATALOG_SIZE, POPULAR_SKU_COUNT, isCheckoutMix } from './checkout-factory';
-import { parseDuration } from './duration';
 import { createDefaultSlo, parseSlo } from './slo';
 import { requireLoopbackTarget } from './target';
 import type { CheckoutMix, SloSpec } from './types';
@@ -43,45 +44,62 @@ export const LOAD_USAGE = [
   '            [--catalog-size N]',
 ].join('\n');
 
-const FLAGS = ['--rate', '--duration', '--mix', '--items', '--slo', '--json', '--target', '--catalog-size'];
+const OPTIONS = {
+  rate: { type: 'string' },
+  duration: { type: 'string' },
+  mix: { type: 'string' },
+  items: { type: 'string' },
+  slo: { type: 'string' },
+  json: { type: 'string' },
+  target: { type: 'string' },
+  'catalog-size': { type: 'string' },
+} as const;
 
 /** Parses the `load` command's flags (`--flag value` or `--flag=value`); throws LoadArgsError. */
 export function parseLoadArgs(argv: string[], options: { allowedHosts?: readonly string[] } = {}): LoadArgs {
-  const raw = collectFlags(argv);
-  if (raw.get('--rate') === undefined) throw new LoadArgsError('--rate', 'is required, e.g. --rate 50');
-  if (raw.get('--duration') === undefined) throw new LoadArgsError('--duration', 'is required, e.g. --duration 30s');
-  const catalogSize = parseCatalogSize(raw.get('--catalog-size'));
+  const raw = readFlags(argv);
+  if (raw.rate === undefined) throw new LoadArgsError('--rate', 'is required, e.g. --rate 50');
+  if (raw.duration === undefined) throw new LoadArgsError('--duration', 'is required, e.g. --duration 30s');
+  const catalogSize = parseCatalogSize(raw['catalog-size']);
   return {
-    rate: parseRate(raw.get('--rate') ?? ''),
-    durationMs: parseDurationFlag(raw.get('--duration') ?? ''),
-    mix: parseMix(raw.get('--mix')),
-    items: parseItems(raw.get('--items'), catalogSize),
+    rate: parseRate(raw.rate),
+    durationMs: parseDurationFlag(raw.duration),
+    mix: parseMix(raw.mix),
+    items: parseItems(raw.items, catalogSize),
     catalogSize,
-    slo: parseSloFlag(raw.get('--slo')),
-    jsonPath: parseJsonPath(raw.get('--json')),
-    target: parseTarget(raw.get('--target'), options.allowedHosts ?? []),
+    slo: parseSloFlag(raw.slo),
+    jsonPath: parseJsonPath(raw.json),
+    target: parseTarget(raw.target, options.allowedHosts ?? []),
     allowedHosts: options.allowedHosts ?? [],
   };
 }
 
-function collectFlags(argv: string[]): Map<string, string> {
-  const raw = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = splitFlag(argv[i]);
-    if (!FLAGS.includes(flag)) throw new LoadArgsError(flag, `unknown flag\n${LOAD_USAGE}`);
-    const value = inline ?? argv[++i];
-    if (value === undefined || (inline === undefined && value.startsWith('--'))) {
-      throw new LoadArgsError(flag, 'needs a value');
-    }
-    if (raw.has(flag)) throw new LoadArgsError(flag, 'given more than once');
-    raw.set(flag, value);
+function readFlags(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false, tokens: true });
+  } catch (error) {
+    throw fromParseError(error as Error & { code?: string });
   }
-  return raw;
+  // parseArgs keeps the last of a repeated flag; a repeat is more likely a mistake here.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) throw new LoadArgsError(token.rawName, 'given more than once');
+    seen.add(token.name);
+  }
+  return parsed.values;
 }
 
-function splitFlag(arg: string): [string, string | undefined] {
-  const eq = arg.indexOf('=');
-  return arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+// parseArgs names the offending argument only inside its message, in quotes.
+function fromParseError(error: Error & { code?: string }): LoadArgsError {
+  const arg = /'([^'\s]+)/.exec(error.message)?.[1] ?? 'arguments';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new LoadArgsError(arg, `unknown flag\n${LOAD_USAGE}`);
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return new LoadArgsError(arg, `is not a flag\n${LOAD_USAGE}`);
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return new LoadArgsError(arg, `needs a value (write one that starts with "-" as ${arg}=-…)`);
+  }
+  return new LoadArgsError(arg, error.message);
 }
 
 function parseRate(text: string): number {

@@ -1,4 +1,4 @@
-import { parseDuration } from './duration';
+import { parseDuration } from '@tracecart/units';
 import type { LatencyObjective, SloSpec } from './types';
 
 const LATENCY = /^p(\d+(?:\.\d+)?)\s*<\s*(\S+)$/i;

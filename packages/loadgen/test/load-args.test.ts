@@ -70,6 +70,8 @@ describe('parseLoadArgs', () => {
     ['--target', [...BASE, '--target', 'http://127.0.0.1:8080/api/checkout']],
     ['--json', [...BASE, '--json']],
     ['--speed', [...BASE, '--speed', '3']],
+    ['-v', [...BASE, '-v']],
+    ['stray', [...BASE, 'stray']],
   ])('rejects a bad %s with a message naming it', (flag, argv) => {
     const error = rejection(argv);
     expect(error.flag).toBe(flag);
@@ -89,7 +91,13 @@ describe('parseLoadArgs', () => {
     }
   });
 
-  it('refuses a flag given twice', () => {
+  it('refuses a flag given twice, in either form', () => {
     expect(rejection([...BASE, '--rate', '10']).flag).toBe('--rate');
+    expect(rejection([...BASE, '--mix=mixed', '--mix', 'popular']).flag).toBe('--mix');
+  });
+
+  it('takes a value that starts with a dash only inline, and then judges it', () => {
+    expect(rejection(['--rate', '-5', '--duration', '30s']).message).toContain('--rate=-');
+    expect(rejection(['--rate=-5', '--duration', '30s']).message).toContain('"-5"');
   });
 });

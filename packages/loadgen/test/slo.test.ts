@@ -1,4 +1,4 @@
-import { createLatencyHistogram, evaluateSlo, formatSlo, parseDuration, parseSlo, recordLatencyMs } from '../src';
+import { createLatencyHistogram, evaluateSlo, formatSlo, parseSlo, recordLatencyMs } from '../src';
 import type { LatencyHistogram } from '../src';
 
 function histogramOf(groups: Array<[count: number, ms: number]>): LatencyHistogram {
@@ -6,18 +6,6 @@ function histogramOf(groups: Array<[count: number, ms: number]>): LatencyHistogr
   for (const [count, ms] of groups) for (let i = 0; i < count; i++) recordLatencyMs(histogram, ms);
   return histogram;
 }
-
-describe('parseDuration', () => {
-  it('reads ms, s, m and h', () => {
-    expect([parseDuration('500ms'), parseDuration('30s'), parseDuration('1.5s'), parseDuration('2m'), parseDuration('1h')]).toEqual([
-      500, 30_000, 1500, 120_000, 3_600_000,
-    ]);
-  });
-
-  it.each(['30', 's', '-1s', '0ms', '1 d', ''])('refuses %p', (text) => {
-    expect(() => parseDuration(text)).toThrow(RangeError);
-  });
-});
 
 describe('parseSlo', () => {
   it('reads latency objectives and keeps the default availability', () => {

@@ -9,7 +9,7 @@ export function decodeAnyValue(value: AnyValue | undefined): AttributeValue {
   if (value.stringValue !== undefined) return value.stringValue;
   if (value.boolValue !== undefined) return value.boolValue;
   if (value.intValue !== undefined) return Number(value.intValue);
-  if (value.doubleValue !== undefined) return value.doubleValue;
+  if (value.doubleValue !== undefined) return Number(value.doubleValue);
   if (value.bytesValue !== undefined) return value.bytesValue;
   if (value.arrayValue) return (value.arrayValue.values ?? []).map(decodeAnyValue);
   if (value.kvlistValue) return decodeAttributes(value.kvlistValue.values);

@@ -7,7 +7,8 @@ export interface AnyValue {
   stringValue?: string;
   boolValue?: boolean;
   intValue?: string | number;
-  doubleValue?: number;
+  /** A number, or "NaN", "Infinity" or "-Infinity" as proto3 JSON writes those. */
+  doubleValue?: number | string;
   bytesValue?: string;
   arrayValue?: { values?: AnyValue[] };
   kvlistValue?: { values?: KeyValue[] };
@@ -24,6 +25,7 @@ export interface SpanEvent {
   timeUnixNano?: string | number;
   name: string;
   attributes?: KeyValue[];
+  droppedAttributesCount?: number;
 }
 
 /** A link from a span to another span context. */
@@ -32,6 +34,8 @@ export interface SpanLink {
   spanId: string;
   traceState?: string;
   attributes?: KeyValue[];
+  droppedAttributesCount?: number;
+  flags?: number;
 }
 
 /** Span status; code 0 unset, 1 ok, 2 error. */
@@ -66,6 +70,7 @@ export interface InstrumentationScope {
   name?: string;
   version?: string;
   attributes?: KeyValue[];
+  droppedAttributesCount?: number;
 }
 
 /** Spans of one scope. */

@@ -17,3 +17,9 @@ export type { RunningServer } from './listen';
 export { requestJson } from './http-json';
 export type { JsonResponse } from './http-json';
 export { isProcessAlive } from './process-alive';
+/** OTLP JSON traces from short span specs whose labels stand in for hex ids. */
+export { toTracesData, idOf, labelOf, TRACE_ID } from './span-specs';
+export type { SpanSpec } from './span-specs';
+/** Realistic checkout traces for any fix setting, with the statements the services send. */
+export { buildCheckoutTrace, buildCheckoutSpecs, CHECKOUT_SQL } from './checkout-trace';
+export type { CheckoutTraceOptions } from './checkout-trace';

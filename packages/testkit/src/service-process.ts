@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
+import { launchService, TRACING_PRELOAD, type OutputStream } from '@tracecart/launcher';
 
 /** A tracecart app running as a real child process with the tracing preload. */
 export interface ServiceProcess {
@@ -8,7 +7,7 @@ export interface ServiceProcess {
   url: string;
   port: number;
   pid: number;
-  /** Log lines the process printed (pino JSON, parsed). */
+  /** Log lines the process printed on stdout (pino JSON, parsed). */
   logs: Record<string, unknown>[];
   stop(): Promise<void>;
 }
@@ -19,68 +18,30 @@ function appMain(app: string): string {
   return path.join(path.dirname(require.resolve(`@tracecart/${app}/package.json`)), 'dist', 'main.js');
 }
 
-function waitForListening(child: ChildProcess, name: string, logs: Record<string, unknown>[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited with ${code} before listening: ${JSON.stringify(logs.slice(-3))}`));
-    });
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      let entry: Record<string, unknown>;
-      try {
-        entry = JSON.parse(line) as Record<string, unknown>;
-      } catch {
-        entry = { msg: line };
-      }
-      logs.push(entry);
-      if (entry.msg === 'listening' && typeof entry.port === 'number') {
-        clearTimeout(timer);
-        resolve(entry.port);
-      }
-    });
-  });
+function parseLogLine(line: string): Record<string, unknown> {
+  try {
+    return JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return { msg: line }; // not pino's: kept as it was
+  }
 }
 
-// Apps still running when this process exits: a caller that dies between start and stop (a
-// crashed bench or script) must not leave them behind. One listener for all of them.
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function killOnExit(child: ChildProcess): void {
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const app of running) app.kill('SIGKILL');
-  });
-}
-
-/** Starts apps/<app>/dist/main.js on an ephemeral port with `--require @tracecart/tracing/register`. */
+/**
+ * Starts apps/<app>/dist/main.js on an ephemeral port with the tracing preload; resolves once it
+ * reports ready. It is killed if this process exits first.
+ */
 export async function startServiceProcess(app: string, env: Record<string, string>): Promise<ServiceProcess> {
   const logs: Record<string, unknown>[] = [];
-  const child = spawn(process.execPath, ['--require', '@tracecart/tracing/register', appMain(app)], {
-    cwd: path.dirname(appMain(app)),
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', OTEL_SERVICE_NAME: app, OTEL_BSP_SCHEDULE_DELAY: '100', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  killOnExit(child);
-  // A child that never says it listens is ended here, or it would outlive the test.
-  const port = await waitForListening(child, app, logs).catch((error: Error) => {
-    child.kill('SIGKILL');
-    throw error;
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
+  // Its stderr goes on to ours, as if inherited: a crash shows in the test's output.
+  const onLine = (line: string, stream: OutputStream) => (stream === 'stdout' ? logs.push(parseLogLine(line)) : process.stderr.write(`${line}\n`));
+  const service = await launchService({
     name: app,
-    port,
-    pid: child.pid!,
-    url: `http://127.0.0.1:${port}`,
-    logs,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
+    main: appMain(app),
+    preload: [TRACING_PRELOAD],
+    env: { PORT: '0', HOST: '127.0.0.1', OTEL_SERVICE_NAME: app, OTEL_BSP_SCHEDULE_DELAY: '100', LOG_LEVEL: 'info', ...env },
+    killOnExit: true,
+    startTimeoutMs: START_TIMEOUT_MS,
+    onLine,
+  });
+  return { name: app, port: service.port, pid: service.pid, url: `http://127.0.0.1:${service.port}`, logs, stop: service.stop };
 }

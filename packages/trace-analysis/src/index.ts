@@ -12,8 +12,6 @@ export { findTopContributors } from './contributors';
 export { detectNPlusOne } from './n-plus-one';
 /** The culprit, its pattern and the switch that fixes it, plus one readable line. */
 export { decideVerdict } from './verdict';
-/** The switch table the verdict uses by default. */
-export { DEFAULT_SWITCH_RULES } from './switch-rules';
 /** Summary, critical path, contributors, N+1 patterns and verdict of one trace. */
 export { diagnose } from './diagnose';
 /** Before/after comparison of two sets of traces. */

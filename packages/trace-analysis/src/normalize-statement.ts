@@ -27,7 +27,7 @@ function collapseLists(sql: string): string {
 }
 
 /**
- * `SELECT … WHERE sku = 'SKU-1' AND n IN (1, 2)` → `SELECT … WHERE sku = ? AND n IN (?)`:
+ * `SELECT … WHERE code = 'A-1' AND n IN (1, 2)` → `SELECT … WHERE code = ? AND n IN (?)`:
  * strings and numbers become `?`, IN/ANY lists collapse, whitespace folds; `$1` placeholders stay.
  */
 export function normalizeStatement(sql: string): string {

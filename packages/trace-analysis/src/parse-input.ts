@@ -1,28 +1,10 @@
-import { prefixErrorPath, TraceAnalysisError } from './errors';
-import { expectList, expectObject, isObject, parseAttributes, type JsonObject } from './parse-values';
-import { parseSpan, type ParseState } from './parse-span';
+import { decodeTracesJson, formatFieldPath, isJsonObject, OtlpDecodeError, serviceNameOf, type DecodedTraces, type FieldPathSegment } from '@tracecart/otlp';
+import { TraceAnalysisError } from './errors';
+import { toTraceSpan } from './parse-span';
+import type { TimeBase } from './parse-time';
 import type { TraceSpan } from './types';
 
 const UNKNOWN_SERVICE = 'unknown_service';
-
-// Jaeger's /api/v3 wraps TracesData in `{result: ...}`; both shapes are accepted.
-function unwrapEnvelope(value: JsonObject, path: string): { data: JsonObject; path: string } {
-  if (value.resourceSpans === undefined && value.result !== undefined) {
-    return { data: expectObject(value.result, `${path}.result`), path: `${path}.result` };
-  }
-  return { data: value, path };
-}
-
-function readServiceName(resource: unknown, path: string): string {
-  if (resource === undefined || resource === null) return UNKNOWN_SERVICE;
-  const name = parseAttributes(expectObject(resource, path).attributes, `${path}.attributes`)['service.name'];
-  return typeof name === 'string' && name !== '' ? name : UNKNOWN_SERVICE;
-}
-
-/** Where spans go, plus what parsing shares across spans. */
-interface Collector extends ParseState {
-  out: TraceSpan[];
-}
 
 /** Every span of the input, unlinked, with times relative to `baseSeconds`. */
 export interface CollectedSpans {
@@ -30,28 +12,43 @@ export interface CollectedSpans {
   baseSeconds: number;
 }
 
-function collectResource(raw: unknown, path: string, collector: Collector): void {
-  const resourceSpans = expectObject(raw, path);
-  const service = readServiceName(resourceSpans.resource, `${path}.resource`);
-  const scopes = expectList(resourceSpans.scopeSpans, `${path}.scopeSpans`);
-  for (let s = 0; s < scopes.length; s++) {
-    const scopePath = `${path}.scopeSpans[${s}]`;
-    const spans = expectList(expectObject(scopes[s], scopePath).spans, `${scopePath}.spans`);
-    for (let i = 0; i < spans.length; i++) {
-      try {
-        collector.out.push(parseSpan(spans[i], service, collector));
-      } catch (error) {
-        throw prefixErrorPath(error, `${scopePath}.spans[${i}]`);
-      }
-    }
-  }
+function joinPath(prefix: string, segments: readonly FieldPathSegment[]): string {
+  if (segments.length === 0) return prefix;
+  return `${prefix}${typeof segments[0] === 'number' ? '' : '.'}${formatFieldPath(segments)}`;
 }
 
-function collectTracesData(raw: unknown, path: string, collector: Collector): void {
-  if (!isObject(raw)) throw new TraceAnalysisError('invalid_input', 'expected OTLP TracesData (an object with resourceSpans)', path);
-  const { data, path: dataPath } = unwrapEnvelope(raw, path);
-  const resources = expectList(data.resourceSpans, `${dataPath}.resourceSpans`);
-  for (let r = 0; r < resources.length; r++) collectResource(resources[r], `${dataPath}.resourceSpans[${r}]`, collector);
+// The analysis' error codes over the shared decoder: anything wrong inside a span is invalid_span,
+// except a list of the wrong type (invalid_input, like the structure around spans); a bad
+// attribute is reported at its attribute, a bad attribute value at its attribute list.
+function toAnalysisError(error: unknown, prefix: string): unknown {
+  if (!(error instanceof OtlpDecodeError)) return error;
+  const path = error.path;
+  const attribute = path.findIndex((segment, i) => segment === 'attributes' && typeof path[i + 1] === 'number');
+  if (attribute >= 0 && path[attribute + 2] === 'value') {
+    return new TraceAnalysisError('invalid_span', `undecodable attribute value (${error.problem})`, joinPath(prefix, path.slice(0, attribute + 1)));
+  }
+  if (attribute >= 0) return new TraceAnalysisError('invalid_span', 'attribute without a string key', joinPath(prefix, path.slice(0, attribute + 2)));
+  const inSpan = path.some((segment, i) => segment === 'spans' && typeof path[i + 1] === 'number');
+  return new TraceAnalysisError(inSpan && error.expected !== 'array' ? 'invalid_span' : 'invalid_input', error.problem, joinPath(prefix, path));
+}
+
+function collectTracesData(raw: unknown, path: string, out: TraceSpan[], base: TimeBase): void {
+  // Jaeger's /api/v3 wraps TracesData in `{result: ...}`; both shapes are accepted.
+  const enveloped = isJsonObject(raw) && raw.resourceSpans === undefined && raw.result !== undefined;
+  const dataPath = enveloped ? `${path}.result` : path;
+  let data: DecodedTraces;
+  try {
+    data = decodeTracesJson(enveloped ? raw.result : raw, { ids: 'hex' });
+  } catch (error) {
+    throw toAnalysisError(error, dataPath);
+  }
+  data.resourceSpans.forEach((resourceSpans, r) => {
+    const service = serviceNameOf(resourceSpans.resource.attributes) || UNKNOWN_SERVICE;
+    resourceSpans.scopeSpans.forEach((scopeSpans, s) => {
+      const spansPath = `${dataPath}.resourceSpans[${r}].scopeSpans[${s}].spans`;
+      scopeSpans.spans.forEach((span, i) => out.push(toTraceSpan(span, service, base, `${spansPath}[${i}]`)));
+    });
+  });
 }
 
 /**
@@ -59,11 +56,9 @@ function collectTracesData(raw: unknown, path: string, collector: Collector): vo
  * either. Throws TraceAnalysisError on anything it cannot trust.
  */
 export function collectSpans(input: unknown): CollectedSpans {
-  const collector: Collector = { out: [], traceIds: new Map(), base: { seconds: undefined } };
-  if (Array.isArray(input)) {
-    for (let i = 0; i < input.length; i++) collectTracesData(input[i], `$[${i}]`, collector);
-  } else {
-    collectTracesData(input, '$', collector);
-  }
-  return { spans: collector.out, baseSeconds: collector.base.seconds ?? 0 };
+  const spans: TraceSpan[] = [];
+  const base: TimeBase = { seconds: undefined };
+  if (Array.isArray(input)) input.forEach((item, i) => collectTracesData(item, `$[${i}]`, spans, base));
+  else collectTracesData(input, '$', spans, base);
+  return { spans, baseSeconds: base.seconds ?? 0 };
 }

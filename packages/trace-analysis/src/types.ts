@@ -119,7 +119,7 @@ export interface NPlusOneOptions {
 /** Sequential sibling calls with the same statement or HTTP target. */
 export interface NPlusOneFinding {
   kind: 'statement' | 'http';
-  /** Human-readable, e.g. `3 sequential × SELECT … FROM products WHERE sku = $1`. */
+  /** Human-readable, e.g. `3 sequential × SELECT … FROM items WHERE id = $1`. */
   pattern: string;
   service: string;
   operation: string;
@@ -156,14 +156,14 @@ export interface RuleCondition {
   traceEvent?: string;
 }
 
-/** One row of the switch table. `culprit` rules explain the culprit (first match wins); `trace` rules add notes. */
+/** One row of a switch table. `culprit` rules explain the culprit (first match wins); `trace` rules add notes. */
 export interface SwitchRule {
   id: string;
   scope: 'culprit' | 'trace';
   when: RuleCondition;
   diagnosis: string;
   suggestion: string;
-  /** The lab switch the suggestion names, if any. */
+  /** The switch the suggestion names, if any. */
   switchName?: string;
 }
 
@@ -204,6 +204,7 @@ export interface Verdict {
 
 /** Tuning of the verdict. */
 export interface VerdictOptions {
+  /** The switch table, in priority order; without one the verdict names no switch. */
   rules?: readonly SwitchRule[];
   /** Smallest share of the critical path that makes a group (or a rule's groups) the culprit (default 0.5). */
   dominantShare?: number;

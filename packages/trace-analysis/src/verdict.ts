@@ -5,7 +5,6 @@ import { findCulprit, type CulpritFinding } from './find-culprit';
 import { collectTraceFacts } from './trace-facts';
 import { buildRuleContext } from './rule-context';
 import { matchesRule } from './match-rule';
-import { DEFAULT_SWITCH_RULES } from './switch-rules';
 import { appendNotes, formatCulpritLine, formatNoCulpritLine } from './verdict-line';
 import { shareOf } from './units';
 import type { SwitchRule, TraceTree, Verdict, VerdictOptions } from './types';
@@ -44,9 +43,10 @@ function verdictFor(found: CulpritFinding, notes: string[]): Verdict {
 /**
  * The verdict on one trace: the culprit (what dominates the critical path), its pattern, the
  * first switch rule that explains it, notes from trace-wide rules, and one readable line.
+ * Without rules it is the evidence alone: the culprit, its pattern and share, no switch.
  */
 export function decideVerdict(tree: TraceTree, options: VerdictOptions = {}): Verdict {
-  const rules = options.rules ?? DEFAULT_SWITCH_RULES;
+  const rules = options.rules ?? [];
   const facts = collectTraceFacts(tree);
   const traceCtx = buildRuleContext(tree, facts, undefined);
   const traceRules = rules.filter((r) => r.scope === 'trace' && matchesRule(r, traceCtx));

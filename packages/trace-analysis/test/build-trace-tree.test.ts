@@ -1,5 +1,5 @@
 import { buildTraceTree, summarizeTree } from '../src';
-import { idOf, labelOf, toTracesData, TRACE_ID, type SpanSpec } from './helpers/span-builder';
+import { idOf, labelOf, toTracesData, TRACE_ID, type SpanSpec } from '@tracecart/testkit';
 
 const labels = (tree: ReturnType<typeof buildTraceTree>[number], indexes: number[]) => indexes.map((i) => labelOf(tree.spans[i].spanId));
 

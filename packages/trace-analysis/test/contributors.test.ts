@@ -1,5 +1,5 @@
 import { buildTraceTree, findTopContributors } from '../src';
-import { toTracesData, type SpanSpec } from './helpers/span-builder';
+import { toTracesData, type SpanSpec } from '@tracecart/testkit';
 
 const pg = (id: string, start: number, end: number, sql: string): SpanSpec => ({
   id, parent: 'api', service: 'inventory', name: 'pg.query:SELECT', kind: 3, start, end, attributes: { 'db.query.text': sql },

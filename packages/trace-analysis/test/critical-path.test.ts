@@ -1,5 +1,5 @@
 import { buildTraceTree, computeCriticalPath } from '../src';
-import { labelOf, toTracesData, type SpanSpec } from './helpers/span-builder';
+import { labelOf, toTracesData, type SpanSpec } from '@tracecart/testkit';
 
 function pathOf(specs: SpanSpec[]) {
   const [tree] = buildTraceTree(toTracesData(specs));

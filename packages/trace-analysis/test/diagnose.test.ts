@@ -1,6 +1,5 @@
-import { diagnose } from '../src';
-import { buildCheckoutTrace, SQL } from './helpers/checkout-trace';
-import { idOf, TRACE_ID } from './helpers/span-builder';
+import { diagnose, type SwitchRule } from '../src';
+import { buildCheckoutTrace, CHECKOUT_SQL, idOf, TRACE_ID } from '@tracecart/testkit';
 
 describe('diagnose', () => {
   it('returns summary, critical path, contributors, N+1 findings and verdict for one checkout', () => {
@@ -18,12 +17,17 @@ describe('diagnose', () => {
     expect(d.criticalPath.totalMs).toBe(99.23);
     expect(d.criticalPath.segments[0]).toEqual({ spanId: idOf('gw'), startMs: 0, endMs: 0.5 });
     expect(d.criticalPath.spans[0]).toMatchObject({ service: 'inventory', criticalMs: 30 });
-    expect(d.contributors[0]).toMatchObject({ statement: SQL.lookup, criticalMs: 90, spanCount: 3 });
+    expect(d.contributors[0]).toMatchObject({ statement: CHECKOUT_SQL.lookup, criticalMs: 90, spanCount: 3 });
     expect(d.nPlusOne.map((f) => [f.kind, f.count, f.parentSpanId])).toEqual([
       ['http', 3, idOf('ord')],
       ['statement', 3, idOf('rs')],
     ]);
-    expect(d.verdict.ruleId).toBe('seq-scan');
+    expect(d.verdict).toMatchObject({ kind: 'culprit', ruleId: undefined, culprit: { statement: CHECKOUT_SQL.lookup } });
+  });
+
+  it('passes its rules on to the verdict', () => {
+    const rules: SwitchRule[] = [{ id: 'slow-lookup', scope: 'culprit', when: { statement: '^SELECT' }, diagnosis: 'slow lookup', suggestion: 'add an index' }];
+    expect(diagnose(buildCheckoutTrace({ reserveMs: 1 }), { rules }).verdict.ruleId).toBe('slow-lookup');
   });
 
   it('produces plain JSON (the console sends it over HTTP)', () => {
@@ -35,6 +39,6 @@ describe('diagnose', () => {
   it('counts error spans and keeps the summary of a failed checkout', () => {
     const d = diagnose(buildCheckoutTrace({ chaosError: true }));
     expect(d.summary.errorSpanCount).toBe(3);
-    expect(d.verdict.notes).toHaveLength(1);
+    expect(d.verdict.notes).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { buildTraceTree, diagnose, TraceAnalysisError } from '../src';
-import { TRACE_ID } from './helpers/span-builder';
+import { TRACE_ID } from '@tracecart/testkit';
 
 const withSpan = (span: unknown) => ({ resourceSpans: [{ scopeSpans: [{ spans: [span] }] }] });
 const good = { traceId: TRACE_ID, spanId: '00f067aa0ba902b7', startTimeUnixNano: '1700000000000000000', endTimeUnixNano: '1700000000001000000' };
@@ -70,9 +70,9 @@ describe('malformed input', () => {
 
 describe('hostile attributes', () => {
   it('drops a __proto__ attribute instead of letting it fake other attributes', () => {
-    const attributes = [{ key: '__proto__', value: { kvlistValue: { values: [{ key: 'lab.fix.index', value: { boolValue: false } }] } } }];
+    const attributes = [{ key: '__proto__', value: { kvlistValue: { values: [{ key: 'feature.enabled', value: { boolValue: false } }] } } }];
     const [tree] = buildTraceTree(withSpan({ ...good, attributes }));
-    expect(tree.spans[0].attributes['lab.fix.index']).toBeUndefined();
+    expect(tree.spans[0].attributes['feature.enabled']).toBeUndefined();
     expect(Object.getPrototypeOf(tree.spans[0].attributes)).toBe(Object.prototype);
   });
 });

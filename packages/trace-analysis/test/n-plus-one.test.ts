@@ -1,5 +1,5 @@
 import { buildTraceTree, detectNPlusOne, type NPlusOneOptions } from '../src';
-import { idOf, toTracesData, type SpanSpec } from './helpers/span-builder';
+import { idOf, toTracesData, type SpanSpec } from '@tracecart/testkit';
 
 const LOOKUP = 'SELECT sku, name, price_cents, on_hand FROM products WHERE sku = $1';
 

@@ -1,5 +1,5 @@
 import { buildTraceTree, computeSelfTimes } from '../src';
-import { labelOf, toTracesData, type SpanSpec } from './helpers/span-builder';
+import { labelOf, toTracesData, type SpanSpec } from '@tracecart/testkit';
 
 function selfTimes(specs: SpanSpec[]): Record<string, number> {
   const [tree] = buildTraceTree(toTracesData(specs));

@@ -1,5 +1,6 @@
-// Probes and scrapes would drown the checkout traces; requests for these paths are never traced.
-const UNTRACED_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
+// Probes, scrapes and order's poll for abandoned reservations (every 30 s) would drown the
+// checkout traces; requests for these paths are never traced.
+const UNTRACED_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics', '/reservations/held']);
 
 function pathOf(url: string | undefined): string {
   if (!url) return '/';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HttpError, parseOrThrow } from '@tracecart/http-kit';
-import { formatSlo, parseDuration, parseSlo, type SloSpec } from '@tracecart/loadgen';
+import { formatSlo, parseSlo, type SloSpec } from '@tracecart/loadgen';
+import { parseDuration } from '@tracecart/units';
 import type { LoadLimits, LoadRunSettings } from '../api-types';
 
 /**

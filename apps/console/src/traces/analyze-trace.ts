@@ -10,6 +10,7 @@ import {
   type Diagnosis,
   type TraceTree,
 } from '@tracecart/trace-analysis';
+import { LAB_SWITCH_RULES } from '@tracecart/lab-rules';
 import type { TraceAnalysis } from '../api-types';
 import { isTraceComplete } from './trace-completeness';
 import { buildWaterfallRows } from './waterfall-rows';
@@ -20,14 +21,14 @@ function pickTree(data: unknown, traceId: string): TraceTree {
   return tree;
 }
 
-// The same parts `diagnose()` returns, computed on one tree so the waterfall reuses its timings.
+// The same parts `diagnose()` returns with the lab's rules, computed on one tree so the waterfall reuses its timings.
 function diagnoseTree(tree: TraceTree): Diagnosis {
   return {
     summary: summarizeTree(tree),
     criticalPath: computeCriticalPath(tree),
     contributors: findTopContributors(tree),
     nPlusOne: detectNPlusOne(tree),
-    verdict: decideVerdict(tree),
+    verdict: decideVerdict(tree, { rules: LAB_SWITCH_RULES }),
   };
 }
 

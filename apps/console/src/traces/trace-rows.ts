@@ -1,3 +1,5 @@
+import { ATTR_HTTP_RESPONSE_STATUS_CODE } from '@opentelemetry/semantic-conventions';
+import { FIX_ATTRIBUTE_PREFIX } from '@tracecart/contracts';
 import { buildTraceTree, summarizeTree, type TraceTree } from '@tracecart/trace-analysis';
 import type { AttributeValue } from '@tracecart/otlp';
 import type { TraceRow } from '../api-types';
@@ -13,14 +15,14 @@ export function isoFromUnixNano(unixNano: string): string {
 }
 
 function fixAttributesOf(attributes: Record<string, AttributeValue>): Record<string, AttributeValue> {
-  return Object.fromEntries(Object.entries(attributes).filter(([key]) => key.startsWith('lab.fix.')));
+  return Object.fromEntries(Object.entries(attributes).filter(([key]) => key.startsWith(FIX_ATTRIBUTE_PREFIX)));
 }
 
 /** One list row for a trace tree. */
 export function toTraceRow(tree: TraceTree): TraceRow {
   const summary = summarizeTree(tree);
   const root = tree.spans.find((span) => span.spanId === summary.rootSpanId);
-  const status = root?.attributes['http.response.status_code'];
+  const status = root?.attributes[ATTR_HTTP_RESPONSE_STATUS_CODE];
   return {
     traceId: tree.traceId,
     startTime: isoFromUnixNano(tree.originUnixNano),

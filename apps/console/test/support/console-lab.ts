@@ -5,7 +5,7 @@ import { startTracestore, type TracestoreHandle } from '@tracecart/tracestore';
 import { createTestDatabase, listenOnLoopback, startStack, type RunningServer, type Stack, type TestDatabase } from '@tracecart/testkit';
 import { createApp } from '../../src/app';
 import { LoadSession } from '../../src/load/load-session';
-import type { ConsoleSettings } from '../../src/settings';
+import type { ConsoleConfig } from '../../src/config';
 
 /** A whole lab for one test file: database, tracestore, the three services and the console in-process. */
 export interface ConsoleLab {
@@ -24,7 +24,7 @@ export interface ConsoleLab {
 export interface ConsoleLabOptions {
   catalogSize: number;
   adminToken?: string;
-  settings?: Partial<ConsoleSettings>;
+  config?: Partial<ConsoleConfig>;
   loads?: LoadSession;
 }
 
@@ -47,9 +47,16 @@ export async function startConsoleLab(options: ConsoleLabOptions): Promise<Conso
     undo.push(() => pool.end());
     const reconcilerErrors: Error[] = [];
     const reconciler = new IndexReconciler(pool, (error) => reconcilerErrors.push(error));
-    const settings = { jaegerQueryUrl: queryUrl, jaegerUiUrl: 'http://jaeger.example:16686', gatewayUrl: stack.gateway.url, catalogSize: options.catalogSize, ...options.settings };
-    const loads = options.loads ?? new LoadSession({ gatewayUrl: settings.gatewayUrl, catalogSize: settings.catalogSize });
-    const app = createApp({ pool, logger: pino({ level: 'silent' }), reconciler, adminToken: options.adminToken, settings, loads });
+    const config = {
+      JAEGER_QUERY_URL: queryUrl,
+      JAEGER_UI_URL: 'http://jaeger.example:16686',
+      GATEWAY_URL: stack.gateway.url,
+      CATALOG_SIZE: options.catalogSize,
+      LAB_ADMIN_TOKEN: options.adminToken,
+      ...options.config,
+    };
+    const loads = options.loads ?? new LoadSession({ gatewayUrl: config.GATEWAY_URL, catalogSize: config.CATALOG_SIZE });
+    const app = createApp({ pool, logger: pino({ level: 'silent' }), reconciler, config, loads });
     const server = await listenOnLoopback(app);
     undo.push(() => loads.close());
     // The reconciler may still be building or dropping the index: let it finish before the pool closes.

@@ -1,17 +1,5 @@
-/** Milliseconds for people: 0.42 ms, 12.3 ms, 245 ms, 1.25 s. */
-export function formatMs(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
-  const size = Math.abs(ms);
-  if (size >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  if (size >= 100) return `${ms.toFixed(0)} ms`;
-  if (size >= 10) return `${ms.toFixed(1)} ms`;
-  return `${ms.toFixed(2)} ms`;
-}
-
-/** A 0..1 share as a whole percentage. */
-export function formatShare(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}
+// The same words the CLI prints: 850 ms, 1.25 s, 91%.
+export { formatMs, formatShare } from '@tracecart/units';
 
 /** A ratio as ×0.12, or – when there is none. */
 export function formatRatio(ratio: number | null): string {

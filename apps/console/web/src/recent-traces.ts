@@ -1,11 +1,15 @@
+// The span names' own entry point: the package's main one would bring zod into the page.
+import { FIX_ATTRIBUTE_PREFIX, FIX_ATTRIBUTES } from '@tracecart/contracts/span-names';
 import type { TraceList, TraceRow } from '../../src/api-types';
 import { api } from './api';
 import { h, replaceChildren } from './dom';
 import { formatClock, formatMs, shortId } from './format';
 
 const REFRESH_MS = 5000;
-/** The fix attributes every server span carries. */
-export const FIX_KEYS = ['lab.fix.index', 'lab.fix.cache', 'lab.fix.batch'];
+/** A fix attribute's short label: `lab.fix.index` → `index`. */
+export function fixLabelOf(key: string): string {
+  return key.slice(FIX_ATTRIBUTE_PREFIX.length);
+}
 
 /** A select with (value, text) options. */
 export function select(id: string, options: Array<[string, string]>, chosen: string): HTMLSelectElement {
@@ -13,9 +17,9 @@ export function select(id: string, options: Array<[string, string]>, chosen: str
 }
 
 function fixChips(row: TraceRow): HTMLElement {
-  return h('span', { class: 'fixes' }, ...FIX_KEYS.map((key) => {
+  return h('span', { class: 'fixes' }, ...FIX_ATTRIBUTES.map((key) => {
     const on = row.fixes[key] === true || row.fixes[key] === 'true';
-    return h('span', { class: `mini ${on ? 'on' : 'off'}`, title: `${key}=${String(row.fixes[key] ?? '?')}`, text: key.slice(8) });
+    return h('span', { class: `mini ${on ? 'on' : 'off'}`, title: `${key}=${String(row.fixes[key] ?? '?')}`, text: fixLabelOf(key) });
   }));
 }
 

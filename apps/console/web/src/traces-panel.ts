@@ -3,11 +3,12 @@ import { api } from './api';
 import { h, panelHeader, replaceChildren } from './dom';
 import type { PageContext } from './page-context';
 import { comparisonView } from './compare-view';
-import { FIX_KEYS, createRecentTraces, select } from './recent-traces';
+import { LAB_ATTRIBUTES, FIX_ATTRIBUTES } from '@tracecart/contracts/span-names';
+import { createRecentTraces, fixLabelOf, select } from './recent-traces';
 
 /** The comparison: checkouts with one fix attribute off against on, in the list's service and window. */
 function createComparison(current: () => { service: string; lookback: string }): HTMLElement {
-  const by = select('compare-by', FIX_KEYS.map((k) => [k, k]), 'lab.fix.index');
+  const by = select('compare-by', FIX_ATTRIBUTES.map((k) => [k, k]), LAB_ATTRIBUTES.fixIndex);
   const result = h('div', { class: 'compare-result' });
 
   async function runCompare(): Promise<void> {
@@ -16,7 +17,7 @@ function createComparison(current: () => { service: string; lookback: string }):
     replaceChildren(result, h('p', { class: 'hint loading', text: 'comparing…' }));
     try {
       const answer = await api<CompareResult>('/api/compare', 'POST', { before: filter('false'), after: filter('true') });
-      replaceChildren(result, comparisonView(answer, [`${by.value.slice(8)} off`, `${by.value.slice(8)} on`]));
+      replaceChildren(result, comparisonView(answer, [`${fixLabelOf(by.value)} off`, `${fixLabelOf(by.value)} on`]));
     } catch (error) {
       replaceChildren(result, h('p', { class: 'problem', text: (error as Error).message }));
     }

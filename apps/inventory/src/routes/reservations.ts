@@ -1,10 +1,19 @@
 import { Router } from 'express';
 import { parseOrThrow } from '@tracecart/http-kit';
-import { orderIdSchema, reservationRequestSchema } from '@tracecart/contracts';
+import {
+  heldReservationsQuerySchema,
+  orderIdSchema,
+  releaseAbandonedRequestSchema,
+  reservationRequestSchema,
+  type ReleaseAbandonedResponse,
+} from '@tracecart/contracts';
 import type { ReservationRepo } from '../reservation-repo';
 import type { ProductCatalog } from '../product-catalog';
 
-/** POST /reservations (hold all lines or none) and POST /reservations/:orderId/release. */
+/**
+ * POST /reservations (hold all lines or none), POST /reservations/:orderId/release, and for the
+ * order service's sweep: GET /reservations/held and POST /reservations/release-abandoned.
+ */
 export function reservationRoutes(reservations: ReservationRepo, catalog: ProductCatalog): Router {
   const router = Router();
 
@@ -20,6 +29,18 @@ export function reservationRoutes(reservations: ReservationRepo, catalog: Produc
     const released = await reservations.release(orderId);
     await catalog.invalidate(released.items.map((i) => i.sku));
     res.json(released);
+  });
+
+  router.get('/reservations/held', async (req, res) => {
+    res.json(await reservations.listHeld(parseOrThrow(heldReservationsQuerySchema, req.query)));
+  });
+
+  router.post('/reservations/release-abandoned', async (req, res) => {
+    const { orderIds, olderThanMs } = parseOrThrow(releaseAbandonedRequestSchema, req.body);
+    const released = await reservations.releaseAbandoned(orderIds, olderThanMs);
+    await catalog.invalidate(released.flatMap((r) => r.items.map((i) => i.sku)));
+    const body: ReleaseAbandonedResponse = { released: released.map((r) => r.orderId) };
+    res.json(body);
   });
 
   return router;

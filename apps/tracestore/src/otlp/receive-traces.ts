@@ -1,64 +1,87 @@
-import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
-import { HttpError } from '@tracecart/http-kit';
-import { InvalidTracesError } from '../store/otlp-fields';
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import type { Logger } from '@tracecart/tracing';
+import {
+  decodeTracesJson,
+  decodeTracesProtobuf,
+  exportResponseJson,
+  exportResponseProtobuf,
+  statusJson,
+  statusProtobuf,
+  type DecodedTraces,
+  type ExportFailure,
+  type PartialSuccess,
+} from '@tracecart/otlp';
 import type { TraceStore } from '../store/trace-store';
+import { ExportRefusal, invalidExport, refusalOf, toExportFailure } from './export-refusal';
+import { exportTraces } from './export-traces';
 
-const PROTOBUF_MESSAGE =
-  'OTLP protobuf is not supported by the tracestore; export OTLP/HTTP JSON instead (OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/json)';
+/** The two OTLP/HTTP encodings, by Content-Type. */
+const MEDIA_TYPES = { json: 'application/json', protobuf: 'application/x-protobuf' } as const;
+type ExportFormat = keyof typeof MEDIA_TYPES;
 
-function mediaType(header: string | undefined): string {
-  return (header ?? '').split(';')[0].trim().toLowerCase();
+function formatOf(req: Request): ExportFormat | undefined {
+  const type = (req.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type === MEDIA_TYPES.json) return 'json';
+  if (type === MEDIA_TYPES.protobuf) return 'protobuf';
+  return undefined;
 }
 
 // Checked before the body is read, so a refused request costs nothing to parse.
-const requireJson: RequestHandler = (req, _res, next) => {
-  const type = mediaType(req.get('content-type'));
-  if (type === 'application/json') next();
-  else if (type === 'application/x-protobuf') next(new HttpError(415, 'unsupported_media_type', PROTOBUF_MESSAGE));
-  else next(new HttpError(415, 'unsupported_media_type', `content type "${type || '(none)'}" is not supported; send application/json`));
+const requireOtlpType: RequestHandler = (req, _res, next) => {
+  if (formatOf(req)) return next();
+  const type = req.get('content-type') || '(none)';
+  const message = `content type "${type}" is not supported; send ${MEDIA_TYPES.protobuf} or ${MEDIA_TYPES.json}`;
+  next(new ExportRefusal(415, 'unsupported_media_type', message, GrpcStatus.INVALID_ARGUMENT));
 };
 
-function parseJson(body: unknown): unknown {
-  if (!Buffer.isBuffer(body) || body.length === 0) throw new HttpError(400, 'invalid_json', 'request body is empty');
+function decodeBody(body: unknown, format: ExportFormat): DecodedTraces {
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+  if (format === 'protobuf') return decodeTracesProtobuf(bytes);
+  if (bytes.length === 0) throw invalidExport('request body is empty');
+  let parsed: unknown;
   try {
-    return JSON.parse(body.toString('utf8'));
+    parsed = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new HttpError(400, 'invalid_json', `request body is not valid JSON: ${(error as Error).message}`);
+    throw invalidExport(`request body is not valid JSON: ${(error as Error).message}`);
   }
+  return decodeTracesJson(parsed);
+}
+
+function send(res: Response, status: number, format: ExportFormat, json: object, protobuf: Uint8Array): void {
+  res.status(status).type(MEDIA_TYPES[format]);
+  res.send(format === 'protobuf' ? Buffer.from(protobuf) : JSON.stringify(json));
+}
+
+function sendExportResponse(res: Response, format: ExportFormat, partial: PartialSuccess | undefined): void {
+  send(res, 200, format, exportResponseJson(partial), exportResponseProtobuf(partial));
+}
+
+function sendFailure(res: Response, status: number, format: ExportFormat, failure: ExportFailure): void {
+  send(res, status, format, statusJson(failure), statusProtobuf(failure));
+}
+
+// Refusals answer in google.rpc.Status, encoded like the request (JSON when its type was neither).
+function sendRefusals(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const refusal = refusalOf(error);
+    if (refusal.status >= 500) logger.error({ err: error }, 'OTLP export failed');
+    sendFailure(res, refusal.status, formatOf(req) ?? 'json', toExportFailure(refusal));
+  };
 }
 
 /**
- * POST /v1/traces like the OpenTelemetry collector's OTLP/HTTP receiver: JSON (gzip, deflate or
- * br encoded too) up to maxPayloadBytes after decompression; 200 {"partialSuccess":{}}.
+ * POST /v1/traces like the OpenTelemetry collector's OTLP/HTTP receiver: binary protobuf or JSON,
+ * either of them gzip (or deflate, br) encoded, up to maxPayloadBytes after decompression.
  */
-export function otlpRoutes(store: TraceStore, maxPayloadBytes: number): Router {
+export function otlpRoutes(store: TraceStore, maxPayloadBytes: number, logger: Logger): Router {
   const router = Router();
   const readBody = express.raw({ type: () => true, limit: maxPayloadBytes });
-  router.post('/v1/traces', requireJson, readBody, (req, res) => {
-    const body = parseJson(req.body);
-    try {
-      store.ingest(body);
-    } catch (error) {
-      if (error instanceof InvalidTracesError) throw new HttpError(400, 'invalid_request', `not OTLP TracesData: ${error.message}`);
-      throw error;
-    }
-    res.json({ partialSuccess: {} });
+  router.post('/v1/traces', requireOtlpType, readBody, (req, res) => {
+    const format = formatOf(req) ?? 'json';
+    sendExportResponse(res, format, exportTraces(store, () => decodeBody(req.body, format)));
   });
+  router.use(sendRefusals(logger));
   return router;
-}
-
-const TYPES_THE_KIT_MAPS = new Set(['entity.too.large', 'entity.parse.failed', 'encoding.unsupported', 'charset.unsupported']);
-
-/** Reports body-reading failures the kit does not know (a corrupt gzip stream, an aborted upload) as 4xx, not 500. */
-export function mapBodyReadErrors(): ErrorRequestHandler {
-  return (error, _req, _res, next) => {
-    const readError = error as { status?: number; type?: string; message?: string };
-    const status = readError.status;
-    const isClientFault = typeof status === 'number' && status >= 400 && status < 500;
-    if (!(error instanceof HttpError) && isClientFault && !TYPES_THE_KIT_MAPS.has(readError.type ?? '')) {
-      next(new HttpError(status, 'invalid_request', `request body could not be read: ${readError.message ?? 'unknown error'}`));
-      return;
-    }
-    next(error);
-  };
 }

@@ -1,5 +1,4 @@
-import { attributesToStrings } from './any-value';
-import { omitEmpty, omitZero, readAttributes, readObject, readString, readUint } from './otlp-fields';
+import { attributesToStrings, resourceToJson, scopeToJson, serviceNameOf, type DecodedResource, type DecodedScope } from '@tracecart/otlp';
 import type { ResourceInfo, ScopeInfo } from './types';
 
 // Every batch from one process repeats the same resource and scopes; interning them keeps one
@@ -17,35 +16,35 @@ function intern<T>(map: Map<string, T>, key: string, make: () => T): T {
   return value;
 }
 
-/** Validates and interns the resources and scopes of incoming batches. */
+/** Interns the resources and scopes of incoming batches in their stored form. */
 export class Catalog {
   private readonly resources = new Map<string, ResourceInfo>();
   private readonly scopes = new Map<string, ScopeInfo>();
 
   /** The stored form of a ResourceSpans' resource and schemaUrl. */
-  resource(raw: unknown, rawSchemaUrl: unknown): ResourceInfo {
-    const resource = readObject(raw, 'resource');
-    const attributes = readAttributes(resource.attributes, 'resource.attributes');
-    const dropped = omitZero(readUint(resource.droppedAttributesCount, 'resource.droppedAttributesCount'));
-    const json = JSON.stringify({ attributes, droppedAttributesCount: dropped });
-    const schemaUrl = readString(rawSchemaUrl, 'schemaUrl');
+  resource(resource: DecodedResource, schemaUrl: string): ResourceInfo {
+    const json = JSON.stringify(resourceToJson(resource));
     const key = `${json}\n${schemaUrl}`;
-    return intern(this.resources, key, () => {
-      const strings = attributesToStrings(attributes);
-      return { key, json, schemaUrl, serviceName: strings.get('service.name') ?? '', attributes: strings };
-    });
+    return intern(this.resources, key, () => ({
+      key,
+      json,
+      schemaUrl,
+      serviceName: serviceNameOf(resource.attributes),
+      attributes: attributesToStrings(resource.attributes),
+    }));
   }
 
   /** The stored form of a ScopeSpans' scope and schemaUrl. */
-  scope(raw: unknown, rawSchemaUrl: unknown): ScopeInfo {
-    const scope = readObject(raw, 'scope');
-    const name = readString(scope.name, 'scope.name');
-    const version = readString(scope.version, 'scope.version');
-    const attributes = readAttributes(scope.attributes, 'scope.attributes');
-    const dropped = omitZero(readUint(scope.droppedAttributesCount, 'scope.droppedAttributesCount'));
-    const json = JSON.stringify({ name: omitEmpty(name), version: omitEmpty(version), attributes, droppedAttributesCount: dropped });
-    const schemaUrl = readString(rawSchemaUrl, 'schemaUrl');
+  scope(scope: DecodedScope, schemaUrl: string): ScopeInfo {
+    const json = JSON.stringify(scopeToJson(scope));
     const key = `${json}\n${schemaUrl}`;
-    return intern(this.scopes, key, () => ({ key, json, schemaUrl, name, version, attributes: attributesToStrings(attributes) }));
+    return intern(this.scopes, key, () => ({
+      key,
+      json,
+      schemaUrl,
+      name: scope.name,
+      version: scope.version,
+      attributes: attributesToStrings(scope.attributes),
+    }));
   }
 }

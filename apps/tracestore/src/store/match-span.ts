@@ -1,5 +1,5 @@
+import { anyValueToString, type KeyValue } from '@tracecart/otlp';
 import { parseGoBool } from '../go-formats';
-import { anyValueToString } from './any-value';
 import type { ResourceInfo, ScopeInfo, StoredSpan, TraceQuery } from './types';
 
 /** Whether one span of the searched service satisfies every filter of a query. */
@@ -8,17 +8,13 @@ export type SpanMatcher = (span: StoredSpan, resource: ResourceInfo, scope: Scop
 const STATUS_CODES: Record<string, number> = { OK: 1, ERROR: 2 };
 const KIND_CODES: Record<string, number> = { INTERNAL: 1, SERVER: 2, CLIENT: 3, PRODUCER: 4, CONSUMER: 5 };
 
-interface KeyValueLike {
-  key?: string;
-  value?: unknown;
-}
 interface SpanAttributeLists {
-  attributes?: KeyValueLike[];
-  events?: Array<{ attributes?: KeyValueLike[] }>;
-  links?: Array<{ attributes?: KeyValueLike[] }>;
+  attributes?: KeyValue[];
+  events?: Array<{ attributes?: KeyValue[] }>;
+  links?: Array<{ attributes?: KeyValue[] }>;
 }
 
-function listHas(list: KeyValueLike[] | undefined, key: string, value: string): boolean {
+function listHas(list: KeyValue[] | undefined, key: string, value: string): boolean {
   return list?.some((kv) => kv.key === key && anyValueToString(kv.value) === value) ?? false;
 }
 

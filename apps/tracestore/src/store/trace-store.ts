@@ -1,6 +1,7 @@
+import type { DecodedTraces } from '@tracecart/otlp';
 import { Catalog } from './catalog';
+import { groupBatch } from './group-batch';
 import { compileSpanMatcher, type SpanMatcher } from './match-span';
-import { normalizeBatch } from './normalize-batch';
 import { ServiceIndex } from './service-index';
 import type { BatchGroup, IngestResult, Operation, StoredTrace, TraceQuery } from './types';
 
@@ -45,9 +46,9 @@ export class TraceStore {
     if (!Number.isInteger(maxTraces) || maxTraces < 1) throw new RangeError(`maxTraces must be a positive integer, got ${maxTraces}`);
   }
 
-  /** Validates an OTLP/JSON TracesData body and stores its spans; all or nothing (InvalidTracesError). */
-  ingest(body: unknown): IngestResult {
-    const batch = normalizeBatch(body, this.catalog);
+  /** Stores the spans of a decoded export; spans without a usable id are counted as rejected, not stored. */
+  ingest(data: DecodedTraces): IngestResult {
+    const batch = groupBatch(data, this.catalog);
     for (const [traceId, groups] of batch.traces) {
       let trace = this.traces.get(traceId);
       if (!trace) {
@@ -61,7 +62,7 @@ export class TraceStore {
       }
     }
     this.spans += batch.spanCount;
-    return { spans: batch.spanCount, traces: batch.traces.size };
+    return { spans: batch.spanCount, traces: batch.traces.size, rejectedSpans: batch.rejectedSpans, rejection: batch.rejection };
   }
 
   private evictToMakeRoom(): void {

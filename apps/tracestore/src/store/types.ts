@@ -88,4 +88,8 @@ export interface Operation {
 export interface IngestResult {
   spans: number;
   traces: number;
+  /** Spans not stored (no usable trace or span id). */
+  rejectedSpans: number;
+  /** Why the first of them was rejected. */
+  rejection?: string;
 }

@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { formatReportComparison, type LoadReport } from '@tracecart/loadgen';
 import { UsageError, type Command } from '../command';
+import { parseCommandLine } from './command-line';
+
+const COMPARE_USAGE = 'usage: lab compare <before.json> <after.json>';
 
 async function readReport(file: string): Promise<LoadReport> {
   let text: string;
@@ -22,9 +25,10 @@ async function readReport(file: string): Promise<LoadReport> {
 export const compareCommand: Command = {
   name: 'compare',
   summary: 'before/after table of two load reports: compare before.json after.json',
-  async run(args) {
-    if (args.length !== 2) throw new UsageError('usage: lab compare <before.json> <after.json>');
-    const [before, after] = await Promise.all(args.map(readReport));
+  async run(argv) {
+    const files = parseCommandLine({ args: argv, allowPositionals: true }, COMPARE_USAGE).positionals;
+    if (files.length !== 2) throw new UsageError(COMPARE_USAGE);
+    const [before, after] = await Promise.all(files.map(readReport));
     console.log(formatReportComparison(before, after));
     return 0;
   },

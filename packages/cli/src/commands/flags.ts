@@ -1,7 +1,9 @@
-import type { Command } from '../command';
-import { UsageError } from '../command';
+import { UsageError, type Command } from '../command';
 import { callConsole } from '../console-client';
+import { parseCommandLine } from './command-line';
 import { parseFlagValue } from './flag-value';
+
+const FLAGS_USAGE = 'usage: lab flags [set NAME VALUE]';
 
 interface FlagsState {
   flags: Record<string, unknown>;
@@ -29,13 +31,14 @@ function printState(state: FlagsState): void {
 export const flagsCommand: Command = {
   name: 'flags',
   summary: 'show the switches, or: flags set fix.cache on | flags set chaos.latency ms=200 rate=0.1',
-  async run(args) {
+  async run(argv) {
+    const args = parseCommandLine({ args: argv, allowPositionals: true }, FLAGS_USAGE).positionals;
     if (args.length === 0) {
       printState(await callConsole<FlagsState>('/api/flags'));
       return 0;
     }
     const [verb, name, ...value] = args;
-    if (verb !== 'set' || !name) throw new UsageError('usage: lab flags [set NAME VALUE]');
+    if (verb !== 'set' || !name) throw new UsageError(FLAGS_USAGE);
     const state = await callConsole<FlagsState>(`/api/flags/${encodeURIComponent(name)}`, {
       method: 'PUT',
       body: { value: parseFlagValue(value) },

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { CacheBackend } from './cache-backend';
 import type { ServiceSpec } from './child-service';
@@ -6,7 +6,7 @@ import { DemoError } from './demo-error';
 import { DEMO_HOST, type PortClaim } from './ports';
 
 /** The DESIGN ports: the same in compose and in the embedded demo. */
-export const DEMO_PORTS = Object.freeze({ gateway: 8080, order: 8081, inventory: 8082, console: 8088, otlp: 4318, query: 16686 });
+export const DEMO_PORTS = Object.freeze({ gateway: 8080, order: 8081, inventory: 8082, console: 8088, otlp: 4318, otlpGrpc: 4317, query: 16686 });
 
 /** Where the services send spans. */
 export const OTLP_ENDPOINT = `http://${DEMO_HOST}:${DEMO_PORTS.otlp}`;
@@ -17,12 +17,20 @@ const url = (port: number) => `http://${DEMO_HOST}:${port}`;
 
 /** The folder of a built app, or undefined when this checkout has not got it (or not built it). */
 export function findBuiltApp(app: string): string | undefined {
-  try {
-    const dir = path.dirname(require.resolve(`@tracecart/${app}/package.json`));
-    return existsSync(path.join(dir, 'dist', 'main.js')) ? dir : undefined;
-  } catch {
-    return undefined; // not a workspace of this checkout (yet)
+  // Looked for as a folder where require() would look: an app whose package.json has `exports`
+  // (the tracestore's) does not let require.resolve() reach its package.json or its main.js.
+  for (const modules of require.resolve.paths(`@tracecart/${app}`) ?? []) {
+    const dir = path.join(modules, '@tracecart', app);
+    if (existsSync(path.join(dir, 'dist', 'main.js'))) return realpathSync(dir);
   }
+  return undefined;
+}
+
+/** The folder of a built app; a DemoError saying to build when it is missing. */
+export function requireBuiltApp(app: string): string {
+  const dir = findBuiltApp(app);
+  if (!dir) throw new DemoError(`@tracecart/${app} is not built (no dist/main.js): run npm run build first`);
+  return dir;
 }
 
 // The console is not traced: its once-a-second polls would crowd checkout traces out of the
@@ -60,11 +68,7 @@ export interface DemoApp {
 /** The apps to start, in start order; the console only when this checkout has it built. */
 export function findDemoApps(): DemoApp[] {
   const apps: DemoApp[] = [];
-  for (const name of ['inventory', 'order', 'gateway'] as const) {
-    const packageDir = findBuiltApp(name);
-    if (!packageDir) throw new DemoError(`@tracecart/${name} is not built (no dist/main.js): run npm run build first`);
-    apps.push({ name, packageDir });
-  }
+  for (const name of ['inventory', 'order', 'gateway'] as const) apps.push({ name, packageDir: requireBuiltApp(name) });
   const consoleDir = findBuiltApp('console');
   return consoleDir ? [...apps, { name: 'console', packageDir: consoleDir }] : apps;
 }
@@ -74,15 +78,15 @@ export function demoPortClaims(apps: readonly DemoApp[]): PortClaim[] {
   return [
     ...apps.map((app) => ({ port: DEMO_PORTS[app.name], owner: app.name })),
     { port: DEMO_PORTS.otlp, owner: 'tracestore OTLP receiver' },
+    { port: DEMO_PORTS.otlpGrpc, owner: 'tracestore OTLP/gRPC receiver' },
     { port: DEMO_PORTS.query, owner: 'tracestore query API' },
   ];
 }
 
-/** How to run each app: its port, its service name for traces, and the shared settings. */
+/** How to run each app, traced: its port, its service name for traces, and the shared settings. */
 export function serviceSpecs(apps: readonly DemoApp[], settings: SharedSettings): ServiceSpec[] {
   return apps.map(({ name, packageDir }) => {
-    const port = DEMO_PORTS[name];
-    const env = { ...sharedEnv(settings), PORT: String(port), OTEL_SERVICE_NAME: name, ...(name === 'console' ? CONSOLE_ENV : {}) };
-    return { name, packageDir, port, env };
+    const env = { ...sharedEnv(settings), PORT: String(DEMO_PORTS[name]), OTEL_SERVICE_NAME: name, ...(name === 'console' ? CONSOLE_ENV : {}) };
+    return { name, packageDir, env, traced: true };
   });
 }

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseCatalogSize } from '@tracecart/db';
-import { UsageError } from '../command';
+import { parseCommandLine } from '../commands/command-line';
 import { DemoError } from './demo-error';
 
 /** Everything `lab demo` needs to know, parsed once from its flags and the environment. */
@@ -19,23 +19,9 @@ export interface DemoOptions {
 /** The flags `lab demo` accepts, for its help text. */
 export const DEMO_USAGE = 'usage: lab demo [--catalog-size N] [--keep-data] [--data-dir DIR]';
 
-interface Flags {
-  catalogSize?: string;
-  keepData: boolean;
-  dataDir?: string;
-}
-
-function readFlags(args: string[]): Flags {
-  const flags: Flags = { keepData: false };
-  for (let i = 0; i < args.length; i++) {
-    const [name, inline] = args[i].split(/=(.*)/s, 2);
-    const value = () => inline ?? args[++i] ?? '';
-    if (name === '--keep-data') flags.keepData = true;
-    else if (name === '--catalog-size') flags.catalogSize = value();
-    else if (name === '--data-dir') flags.dataDir = value();
-    else throw new UsageError(`unknown option "${args[i]}"; ${DEMO_USAGE}`);
-  }
-  return flags;
+function readFlags(args: string[]) {
+  const options = { 'catalog-size': { type: 'string' }, 'keep-data': { type: 'boolean' }, 'data-dir': { type: 'string' } } as const;
+  return parseCommandLine({ args, options }, DEMO_USAGE).values;
 }
 
 function readCatalogSize(flag: string | undefined, env: NodeJS.ProcessEnv): number {
@@ -68,9 +54,9 @@ export function defaultDataDir(): string {
 export function readDemoOptions(args: string[], env: NodeJS.ProcessEnv): DemoOptions {
   const flags = readFlags(args);
   return Object.freeze({
-    catalogSize: readCatalogSize(flags.catalogSize, env),
-    keepData: flags.keepData,
-    dataDir: path.resolve(flags.dataDir || env.LAB_DATA_DIR || defaultDataDir()),
+    catalogSize: readCatalogSize(flags['catalog-size'], env),
+    keepData: flags['keep-data'] === true,
+    dataDir: path.resolve(flags['data-dir'] || env.LAB_DATA_DIR || defaultDataDir()),
     databaseUrl: checkDatabaseUrl(env.DATABASE_URL),
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
   });

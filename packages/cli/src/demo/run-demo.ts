@@ -9,7 +9,7 @@ import { providePostgres } from './postgres/provide-postgres';
 import { printReadyBanner } from './ready-banner';
 import { listenForStop } from './stop-signals';
 import { createSupervisor, type Supervisor } from './supervisor';
-import { startTraceBackend } from './trace-backend';
+import { describeTraceBackend, traceBackendSpec } from './trace-backend';
 
 /** What a started demo can fail with while it runs, and how to take it down. */
 interface StartedDemo {
@@ -26,6 +26,7 @@ function throwIfStopped(stop: AbortSignal): void {
 
 async function startDemo(options: DemoOptions, progress: Progress, stop: AbortSignal, teardown: Teardown): Promise<StartedDemo> {
   const startedAt = Date.now();
+  const traceBackend = traceBackendSpec();
   const apps = findDemoApps();
   await assertPortsFree(demoPortClaims(apps));
   const postgres = await providePostgres(options, progress);
@@ -34,11 +35,10 @@ async function startDemo(options: DemoOptions, progress: Progress, stop: AbortSi
   await prepareDatabase(postgres.url, options.catalogSize, progress, stop);
   const cache = await chooseCacheBackend(options.redisUrl, progress);
   throwIfStopped(stop);
-  const tracestore = await startTraceBackend();
-  teardown.push({ label: 'tracestore', run: tracestore.close });
-  progress.child('tracestore', `listening: OTLP :${tracestore.otlpPort}, query API :${tracestore.queryPort}`);
   const supervisor = createSupervisor(progress);
   teardown.push({ label: 'services', run: supervisor.stopAll });
+  const [tracestore] = await supervisor.startAll([traceBackend]);
+  progress.child('tracestore', describeTraceBackend(tracestore.ports));
   throwIfStopped(stop);
   const settings = { databaseUrl: postgres.url, redisUrl: options.redisUrl, cacheBackend: cache, catalogSize: options.catalogSize };
   await supervisor.startAll(serviceSpecs(apps, settings));

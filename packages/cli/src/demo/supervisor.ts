@@ -3,8 +3,8 @@ import type { Progress } from './progress';
 
 /** The services of one demo run: started in order, watched, stopped in reverse order. */
 export interface Supervisor {
-  /** Starts these services side by side; resolves when all listen (or stops them and rejects). */
-  startAll(specs: readonly ServiceSpec[]): Promise<void>;
+  /** Starts these services side by side; resolves with them, in order, once all are ready (or stops them and rejects). */
+  startAll(specs: readonly ServiceSpec[]): Promise<ChildService[]>;
   /** Resolves with a message when a service exits that nobody asked to stop. */
   unexpectedExit: Promise<string>;
   /** The pids of the services still running. */
@@ -33,10 +33,12 @@ export function createSupervisor(progress: Progress): Supervisor {
       for (const result of results) if (result.status === 'fulfilled') watch(result.value);
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
+      return results.map((result) => (result as PromiseFulfilledResult<ChildService>).value);
     },
     async stopAll() {
       stopping = true;
-      // Started as inventory, order, gateway: the reverse stops the entry point first.
+      // Started as tracestore, inventory, order, gateway: the reverse stops the entry point first
+      // and the tracestore last, once every span has been sent.
       for (const service of [...running].reverse()) await service.stop();
       running.length = 0;
     },

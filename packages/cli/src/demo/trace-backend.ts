@@ -1,21 +1,29 @@
-import { ListenError, startTracestore, type TracestoreHandle } from '@tracecart/tracestore';
-import { createLogger } from '@tracecart/tracing';
-import { DEMO_PORTS } from './components';
-import { DemoError } from './demo-error';
+import type { ServiceSpec } from './child-service';
+import { DEMO_PORTS, requireBuiltApp } from './components';
 import { DEMO_HOST } from './ports';
 
-/** Starts the embedded Jaeger stand-in in this process, on the DESIGN ports. */
-export async function startTraceBackend(): Promise<TracestoreHandle> {
-  try {
-    return await startTracestore({
-      host: DEMO_HOST,
-      otlpPort: DEMO_PORTS.otlp,
-      queryPort: DEMO_PORTS.query,
-      // The launcher prints its own line for it; only its problems are worth a log line.
-      logger: createLogger('tracestore', 'warn'),
-    });
-  } catch (error) {
-    if (error instanceof ListenError) throw new DemoError(`tracestore: ${error.message}`);
-    throw error;
-  }
+/**
+ * The embedded Jaeger stand-in as the demo runs it: a process like the apps, on the DESIGN
+ * ports, but without the tracing preload (a trace backend must not trace itself).
+ */
+export function traceBackendSpec(): ServiceSpec {
+  return {
+    name: 'tracestore',
+    packageDir: requireBuiltApp('tracestore'),
+    traced: false,
+    env: {
+      TRACESTORE_HOST: DEMO_HOST,
+      OTLP_HTTP_PORT: String(DEMO_PORTS.otlp),
+      OTLP_GRPC_PORT: String(DEMO_PORTS.otlpGrpc),
+      QUERY_HTTP_PORT: String(DEMO_PORTS.query),
+      // The demo prints its own line for it; only its problems are worth a log line.
+      LOG_LEVEL: 'warn',
+    },
+  };
+}
+
+/** The demo's line for a started tracestore, from the ports it reported. */
+export function describeTraceBackend(ports: Readonly<Record<string, number>>): string {
+  const grpc = ports.grpc === undefined ? '' : `, OTLP/gRPC :${ports.grpc}`;
+  return `listening: OTLP :${ports.otlp}${grpc}, query API :${ports.query}`;
 }

@@ -1,5 +1,6 @@
-import { parseArgs } from 'node:util';
+import { parseDuration } from '@tracecart/units';
 import { UsageError } from '../command';
+import { parseCommandLine } from '../commands/command-line';
 
 /** The largest --last: diagnosing is quick, but fetching hundreds of traces is not. */
 export const MAX_LAST = 200;
@@ -16,16 +17,21 @@ export type DiagnoseArgs = { jaegerUrl: string; json: boolean } & (
 export const DIAGNOSE_USAGE =
   'usage: lab diagnose <traceId> | lab diagnose --last N [--service gateway] [--lookback 1h] [--jaeger URL] [--json]';
 
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const HOUR_MS = 3_600_000;
+const MAX_LOOKBACK_MS = 7 * 24 * HOUR_MS;
 
 function usage(message: string): UsageError {
   return new UsageError(`${message}\n${DIAGNOSE_USAGE}`);
 }
 
 function parseLookback(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)(s|m|h|d)$/.exec(text);
-  const ms = match ? Number(match[1]) * UNIT_MS[match[2]] : NaN;
-  if (!(ms > 0) || ms > 7 * UNIT_MS.d) throw usage(`--lookback: "${text}" is not a duration up to 7d, like 15m, 1h or 2d`);
+  let ms: number;
+  try {
+    ms = parseDuration(text);
+  } catch {
+    ms = Number.NaN;
+  }
+  if (!(ms <= MAX_LOOKBACK_MS)) throw usage(`--lookback: "${text}" is not a duration up to 7d, like 15m, 1h or 2d`);
   return ms;
 }
 
@@ -46,16 +52,8 @@ function parseCount(text: string): number {
 }
 
 function readFlags(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { last: { type: 'string' }, service: { type: 'string' }, lookback: { type: 'string' }, jaeger: { type: 'string' }, json: { type: 'boolean' } },
-    });
-  } catch (error) {
-    throw usage((error as Error).message);
-  }
+  const options = { last: { type: 'string' }, service: { type: 'string' }, lookback: { type: 'string' }, jaeger: { type: 'string' }, json: { type: 'boolean' } } as const;
+  return parseCommandLine({ args: argv, allowPositionals: true, options }, DIAGNOSE_USAGE);
 }
 
 /** Parses `lab diagnose` arguments; anything wrong is a UsageError naming the flag. */
@@ -76,6 +74,6 @@ export function parseDiagnoseArgs(argv: string[], env: NodeJS.ProcessEnv = proce
     mode: 'last',
     count: parseCount(values.last),
     service: values.service ?? 'gateway',
-    lookbackMs: values.lookback === undefined ? UNIT_MS.h : parseLookback(values.lookback),
+    lookbackMs: values.lookback === undefined ? HOUR_MS : parseLookback(values.lookback),
   };
 }

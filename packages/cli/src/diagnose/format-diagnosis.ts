@@ -1,5 +1,6 @@
 import type { Contributor, Diagnosis, NPlusOneFinding } from '@tracecart/trace-analysis';
-import { formatMs, formatShare, formatTable } from './text-table';
+import { formatMs, formatShare } from '@tracecart/units';
+import { formatTable } from './text-table';
 
 /** The contributors table: share, critical time, spans, service and what the group does. */
 export function contributorLines(contributors: Contributor[]): string[] {

@@ -1,7 +1,8 @@
 import type { Diagnosis } from '@tracecart/trace-analysis';
+import { formatMs, formatShare } from '@tracecart/units';
 import type { ManySummary } from './summarize-many';
 import { nPlusOneLines } from './format-diagnosis';
-import { formatMs, formatShare, formatTable } from './text-table';
+import { formatTable } from './text-table';
 
 /** A trace's start as clock time, from the tree's origin (Unix ns). */
 function clockOf(startUnixNano: string | undefined): string {

@@ -1,4 +1,5 @@
 import { buildTraceTree, diagnose, TraceAnalysisError } from '@tracecart/trace-analysis';
+import { LAB_SWITCH_RULES } from '@tracecart/lab-rules';
 import type { TracesData } from '@tracecart/otlp';
 import type { DiagnoseArgs } from './diagnose-args';
 import type { TraceFetcher } from './fetch-traces';
@@ -22,7 +23,7 @@ function minutes(ms: number): string {
 
 /** Diagnoses one trace. */
 export async function diagnoseOne(args: OneArgs, fetcher: TraceFetcher): Promise<DiagnoseOutput> {
-  const diagnosis = diagnose(await fetcher.getTrace(args.traceId), { traceId: args.traceId });
+  const diagnosis = diagnose(await fetcher.getTrace(args.traceId), { traceId: args.traceId, rules: LAB_SWITCH_RULES });
   return { stdout: args.json ? JSON.stringify(diagnosis, null, 2) : formatDiagnosis(diagnosis), stderr: '', exitCode: 0 };
 }
 
@@ -32,7 +33,7 @@ function diagnoseEach(traces: Map<string, TracesData>): { diagnosed: DiagnosedTr
   for (const [traceId, data] of traces) {
     try {
       const startUnixNano = buildTraceTree(data)[0]?.originUnixNano;
-      diagnosed.push({ traceId, startUnixNano, diagnosis: diagnose(data, { traceId, contributorLimit: 1000 }) });
+      diagnosed.push({ traceId, startUnixNano, diagnosis: diagnose(data, { traceId, contributorLimit: 1000, rules: LAB_SWITCH_RULES }) });
     } catch (error) {
       // One unreadable trace should not hide what the others say; it is listed, not dropped.
       if (!(error instanceof TraceAnalysisError)) throw error;
