@@ -1,4 +1,4 @@
-import type { TracesData } from '@tracecart/otlp';
+import type { ServiceSummary, TracesData } from '@tracecart/otlp';
 
 /** Options of a Jaeger client. */
 export interface JaegerClientOptions {
@@ -48,11 +48,7 @@ export interface Operation {
 }
 
 /** Span counts of one service inside a trace summary. */
-export interface ServiceSummary {
-  name: string;
-  spanCount: number;
-  errorSpanCount: number;
-}
+export type { ServiceSummary } from '@tracecart/otlp';
 
 /** One row of /api/v3/trace-summaries, with the zero values Jaeger omits filled in. */
 export interface TraceSummary {

@@ -10,6 +10,7 @@ export type {
   ScopeSpans,
   ResourceSpans,
   TracesData,
+  ServiceSummary,
 } from './types';
 /** Span kinds by name, matching the numeric `kind`. */
 export { SpanKind } from './types';

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import protobuf from 'protobufjs';
 
-// The official .proto files vendored in ../proto (see its README for versions and licenses),
+// The official .proto files vendored in ../vendor (see its README for versions and licenses),
 // loaded once with protobufjs. The google/protobuf well-known types come with protobufjs.
 
-const PROTO_DIR = path.join(__dirname, '..', 'proto');
+const PROTO_DIR = path.join(__dirname, '..', 'vendor');
 const FILES = ['opentelemetry/proto/collector/trace/v1/trace_service.proto', 'google/rpc/status.proto', 'google/rpc/error_details.proto'];
 const TRACE_SERVICE = 'opentelemetry.proto.collector.trace.v1.TraceService';
 

@@ -101,3 +101,10 @@ export const SpanKind = {
   PRODUCER: 4,
   CONSUMER: 5,
 } as const;
+
+/** Span counts of one service within a trace, as Jaeger's /api/v3/trace-summaries reports them. */
+export interface ServiceSummary {
+  name: string;
+  spanCount: number;
+  errorSpanCount: number;
+}

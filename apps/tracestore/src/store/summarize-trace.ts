@@ -1,11 +1,5 @@
+import type { ServiceSummary } from '@tracecart/otlp';
 import type { StoredSpan, StoredTrace } from './types';
-
-/** Span counts of one service within a trace. */
-export interface ServiceSummary {
-  name: string;
-  spanCount: number;
-  errorSpanCount: number;
-}
 
 /** What /api/v3/trace-summaries reports for one trace, computed the way Jaeger's query service does. */
 export interface TraceSummary {
