@@ -2,12 +2,12 @@ import { formatMs, formatShare, parseDuration } from '../src';
 
 describe('parseDuration', () => {
   it('reads every unit, with decimals', () => {
-    expect(['500ms', '30s', '1.5s', '2m', '1h', '2d', ' 15m '].map(parseDuration)).toEqual([
-      500, 30_000, 1500, 120_000, 3_600_000, 172_800_000, 900_000,
+    expect(['500ms', '30s', '1.5s', '2m', '1h', '2d', ' 15m ', '15 m'].map(parseDuration)).toEqual([
+      500, 30_000, 1500, 120_000, 3_600_000, 172_800_000, 900_000, 900_000,
     ]);
   });
 
-  it.each(['30', 's', '-1s', '0ms', '0.0s', '1 d', '1w', '1e3ms', ''])('refuses %p with a RangeError naming it', (text) => {
+  it.each(['30', 's', '-1s', '0ms', '0.0s', '1 dd', '1w', '1e3ms', ''])('refuses %p with a RangeError naming it', (text) => {
     expect(() => parseDuration(text)).toThrow(RangeError);
     expect(() => parseDuration(text)).toThrow(`"${text}"`);
   });

@@ -1,17 +1,21 @@
 import { z } from 'zod';
 import { HttpError } from '@tracecart/http-kit';
 import type { TraceQuery } from '@tracecart/jaeger-client';
+import { parseDuration } from '@tracecart/units';
 
 /** The most traces one list or one comparison group fetches. */
 export const MAX_TRACES_PER_QUERY = 200;
 const MAX_LOOKBACK_MS = 7 * 24 * 3_600_000;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** Reads `15m`, `2h`, `500ms` (or a number of ms) as milliseconds; undefined when unreadable. */
 export function parseLookback(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value : undefined;
-  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$/.exec(value.trim());
-  return match ? Number(match[1]) * UNIT_MS[match[2]] : undefined;
+  try {
+    return parseDuration(value);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 const lookback = z
