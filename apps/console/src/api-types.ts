@@ -15,6 +15,24 @@ export interface LabInfo {
   load: LoadLimits;
 }
 
+/** One service of the lab as GET /api/lab/services reports it. */
+export interface LabServiceStatus {
+  name: string;
+  state: 'up' | 'restarting' | 'starting' | 'stopped' | 'failed';
+  /** Restarts since the demo started; null without a supervisor (compose), which alone knows them. */
+  restarts: number | null;
+  pid: number | null;
+  /** How it last ended ("signal SIGKILL"), or null. */
+  lastExit: string | null;
+}
+
+/** GET /api/lab/services: each service's state, from the demo's supervisor or from /readyz probes. */
+export interface LabServices {
+  /** `supervisor` when the demo runs the services, `probes` when the console only asked them. */
+  source: 'supervisor' | 'probes';
+  services: LabServiceStatus[];
+}
+
 /** The bounds a load run from the console must stay within. */
 export interface LoadLimits {
   maxRate: number;

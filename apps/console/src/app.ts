@@ -11,6 +11,7 @@ import { checkoutRoutes } from './routes/checkout';
 import { compareRoutes } from './routes/compare';
 import { flagRoutes } from './routes/flags';
 import { labInfoRoutes } from './routes/lab-info';
+import { labServicesRoutes } from './routes/lab-services';
 import { loadRoutes } from './routes/load';
 import { traceRoutes } from './routes/traces';
 import { webPageRoutes } from './routes/web-page';
@@ -49,6 +50,7 @@ export function createApp(deps: ConsoleDeps): Express {
   app.use(jsonBody());
   app.use(flagRoutes(deps.pool, deps.reconciler));
   app.use(labInfoRoutes(config, loads, adminToken !== undefined));
+  app.use(labServicesRoutes(config));
   app.use(traceRoutes(traces));
   app.use(compareRoutes(traces));
   app.use(checkoutRoutes(config.GATEWAY_URL));

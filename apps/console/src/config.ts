@@ -31,6 +31,11 @@ const schema = z
     CATALOG_SIZE: z.coerce.number().int().min(1).max(9_999_999).default(1_000_000),
     /** Which cache inventory runs with, when the launcher says so (the demo does). */
     CACHE_BACKEND: z.enum(['redis', 'memory']).optional(),
+    /**
+     * The status endpoint of the supervisor running the services (`lab demo` sets it): the only
+     * place restart counts are known. Without it the services' states come from /readyz probes.
+     */
+    LAB_SUPERVISOR_URL: httpUrl.optional(),
   })
   .refine((c) => isLoopback(c.HOST) || c.LAB_ADMIN_TOKEN !== undefined, {
     path: ['LAB_ADMIN_TOKEN'],

@@ -19,7 +19,7 @@ export interface GatewayDeps {
 
 /** Builds the gateway Express app; it never listens. */
 export function createApp({ logger, config, flags = () => DEFAULT_FLAGS }: GatewayDeps): Express {
-  const orders = new OrderClient(config.ORDER_URL, config.CHECKOUT_TIMEOUT_MS, config.READ_TIMEOUT_MS);
+  const orders = new OrderClient(config.ORDER_URL, config.READ_TIMEOUT_MS);
   const inventory = new InventoryClient(config.INVENTORY_URL);
   const ping = (service: string, url: string) => () => callDownstream(service, url, { method: 'GET', path: '/healthz', timeoutMs: 1000 });
   const { app } = createServiceApp('gateway');
@@ -27,7 +27,7 @@ export function createApp({ logger, config, flags = () => DEFAULT_FLAGS }: Gatew
   app.use(traceResponseHeader());
   app.use(flagSpanAttributes(flags));
   app.use(jsonBody());
-  app.use(checkoutRoutes(orders));
+  app.use(checkoutRoutes(orders, config.CHECKOUT_TIMEOUT_MS));
   app.use(catalogRoutes(inventory, orders, config.READ_TIMEOUT_MS));
   return finishServiceApp(app, logger);
 }

@@ -8,6 +8,7 @@ import { InventoryClient } from '@tracecart/inventory-client';
 import { OrderRepo } from './order-repo';
 import { OrderService } from './order-service';
 import { orderRoutes } from './routes/orders';
+import type { OrderTestFaults } from './routes/test-fault';
 
 /** What the order app needs from outside. */
 export interface OrderDeps {
@@ -17,6 +18,8 @@ export interface OrderDeps {
   checkoutTimeoutMs: number;
   /** The live switches; all off (the N+1 path) when omitted. */
   flags?: () => FlagValues;
+  /** Faults only tests switch on; none when omitted. */
+  testFaults?: OrderTestFaults;
 }
 
 /** Builds the order Express app; it never listens. */
@@ -39,6 +42,6 @@ export function createApp(deps: OrderDeps): Express {
   );
   app.use(flagSpanAttributes(flags));
   app.use(jsonBody());
-  app.use(orderRoutes(service, orders, deps.checkoutTimeoutMs));
+  app.use(orderRoutes(service, orders, deps.checkoutTimeoutMs, deps.testFaults));
   return finishServiceApp(app, deps.logger);
 }

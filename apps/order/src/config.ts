@@ -9,6 +9,12 @@ const schema = z.object({
   /** Budget for a whole checkout when the caller sends none. */
   CHECKOUT_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(20_000),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(30),
+  /**
+   * A test fault, unset in every real run: the process kills itself right after committing an
+   * order for this customer id, before answering, as a crash there would. Tests set it to prove
+   * the shopper still learns of that order.
+   */
+  TEST_FAULT_EXIT_AFTER_COMMIT: z.string().min(1).optional(),
 });
 
 /** The order service's settings. */

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     inventoryUrl: config.INVENTORY_URL,
     checkoutTimeoutMs: config.CHECKOUT_TIMEOUT_MS,
     flags: flags.values,
+    testFaults: { exitAfterCommitFor: config.TEST_FAULT_EXIT_AFTER_COMMIT },
   });
   const sweeper = new OrphanSweeper(pool, new InventoryClient(config.INVENTORY_URL), logger, 2 * config.CHECKOUT_TIMEOUT_MS);
   sweeper.start(SWEEP_PERIOD_MS);

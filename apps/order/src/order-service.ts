@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { HttpError } from '@tracecart/http-kit';
+import { withClient } from '@tracecart/db';
 import { currentTraceId, type Logger } from '@tracecart/tracing';
 import type { CheckoutRequest, CheckoutResponse } from '@tracecart/contracts';
 import type { InventoryClient } from '@tracecart/inventory-client';
@@ -34,28 +35,25 @@ export class OrderService {
   /** Places one order; with an idempotency key a retry replays the first response. */
   async placeOrder(request: CheckoutRequest, idempotencyKey: string | undefined, deadline: Deadline): Promise<PlacedOrder> {
     const orderId = randomUUID();
-    const tx = await this.deps.pool.connect();
-    let txError: Error | undefined;
-    try {
-      await tx.query('BEGIN');
-      if (idempotencyKey) {
-        const replay = await this.claimOrReplay(tx, idempotencyKey, request, orderId);
-        if (replay) {
-          await tx.query('ROLLBACK');
-          return { response: replay, replayed: true };
+    // The client stays checked out while inventory is called: withClient keeps a connection
+    // lost meanwhile from crashing the process, and discards that client instead of pooling it.
+    return withClient(this.deps.pool, async (tx, discard) => {
+      try {
+        await tx.query('BEGIN');
+        if (idempotencyKey) {
+          const replay = await this.claimOrReplay(tx, idempotencyKey, request, orderId);
+          if (replay) {
+            await tx.query('ROLLBACK');
+            return { response: replay, replayed: true };
+          }
         }
+        const response = await this.reserveAndWrite(tx, orderId, request, idempotencyKey, deadline);
+        return { response, replayed: false };
+      } catch (error) {
+        await tx.query('ROLLBACK').catch(discard);
+        throw error;
       }
-      const response = await this.reserveAndWrite(tx, orderId, request, idempotencyKey, deadline);
-      return { response, replayed: false };
-    } catch (error) {
-      txError = await tx.query('ROLLBACK').then(
-        () => undefined,
-        (rollbackError: Error) => rollbackError,
-      );
-      throw error;
-    } finally {
-      tx.release(txError);
-    }
+    });
   }
 
   private async claimOrReplay(tx: PoolClient, key: string, request: CheckoutRequest, orderId: string) {

@@ -1,104 +1,16 @@
-// `lab demo` end to end, as a person runs it. It uses the fixed DESIGN ports, so every test that
-// starts it lives in this one file and runs one after another.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// `lab demo` end to end, as a person runs it. It uses the fixed DESIGN ports, so the tests here
+// run one after another, and test files that start it take turns (support/design-ports-lock).
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { createPool, dropDatabase } from '@tracecart/db';
-import { isProcessAlive, scratchDatabaseUrl } from '@tracecart/testkit';
+import { scratchDatabaseUrl } from '@tracecart/testkit';
+import { lockDesignPorts } from './support/design-ports-lock';
+import { commandLine, descendants, DESIGN_PORTS, expectNothingLeft, killLaunchedDemos, launchDemo, placeCheckout, waitForOutput } from './support/demo-process';
 
-const CLI_MAIN = path.join(__dirname, '..', 'dist', 'main.js');
-const DESIGN_PORTS = [8080, 8081, 8082, 8088, 4317, 4318, 16686];
-const CHECKOUT = { customerId: 'c-1', items: [{ sku: 'SKU-0000042', quantity: 1 }] };
 const E2E_TIMEOUT_MS = 180_000;
-
-interface Demo {
-  child: ChildProcess;
-  stdout: string[];
-  stderr: string[];
-  exited: Promise<number | null>;
-}
-
-const launched: Demo[] = [];
-
-function launchDemo(args: string[], env: Record<string, string | undefined>): Demo {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, CATALOG_SIZE: '2000', ...env };
-  for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
-  const child = spawn(process.execPath, [CLI_MAIN, 'demo', ...args], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  const demo: Demo = { child, stdout: [], stderr: [], exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
-  createInterface({ input: child.stdout! }).on('line', (line) => demo.stdout.push(line));
-  createInterface({ input: child.stderr! }).on('line', (line) => demo.stderr.push(line));
-  launched.push(demo);
-  return demo;
-}
-
-async function waitForOutput(demo: Demo, pattern: RegExp, timeoutMs = 90_000): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const match = demo.stdout.map((line) => line.match(pattern)).find(Boolean);
-    if (match) return match;
-    if (demo.child.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`no line matching ${pattern}; stdout:\n${demo.stdout.join('\n')}\nstderr:\n${demo.stderr.join('\n')}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Every process below `root`, from /proc (children, their children, ...). */
-function descendants(root: number): number[] {
-  const parentOf = new Map<number, number>();
-  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      continue; // it exited while we looked
-    }
-  }
-  const found: number[] = [];
-  const visit = (pid: number) => {
-    for (const [child, parent] of parentOf) {
-      if (parent !== pid) continue;
-      found.push(child);
-      visit(child);
-    }
-  };
-  visit(root);
-  return found;
-}
-
-function commandLine(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-  } catch {
-    return '';
-  }
-}
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function placeCheckout(): Promise<string> {
-  const response = await fetch('http://127.0.0.1:8080/api/checkout', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(CHECKOUT),
-  });
-  const body = (await response.json()) as { traceId: string };
-  expect(response.status).toBe(201);
-  return body.traceId;
-}
 
 type TraceBody = { result: { resourceSpans: Array<{ resource: { attributes: Array<{ key: string; value: { stringValue?: string } }> } }> } };
 
@@ -115,15 +27,6 @@ async function servicesInTrace(traceId: string): Promise<string[]> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return [...new Set(services)].sort();
-}
-
-async function expectNothingLeft(pids: number[], ports: number[]): Promise<void> {
-  // Give the kernel a moment to finish reaping grandchildren reparented on the launcher's exit.
-  for (let i = 0; i < 20 && pids.some(isProcessAlive); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(pids.filter(isProcessAlive).map((pid) => `${pid} ${commandLine(pid)}`)).toEqual([]);
-  const listening = [];
-  for (const port of ports) if (await isListening(port)) listening.push(port);
-  expect(listening).toEqual([]);
 }
 
 /** Starts the demo, waits for "ready", checks a checkout's trace spans the three services. */
@@ -146,20 +49,15 @@ async function expectOneLineFailure(env: Record<string, string | undefined>, mes
 
 describe('lab demo', () => {
   let dataDir: string;
+  let releasePorts: () => Promise<void> = async () => undefined;
   beforeAll(async () => {
+    releasePorts = await lockDesignPorts(600_000);
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'lab-demo-test-'));
-  });
-  afterEach(async () => {
-    // A failed test must not leave a demo holding the DESIGN ports for the next one.
-    for (const demo of launched.splice(0)) {
-      if (demo.child.exitCode !== null || demo.child.signalCode !== null) continue;
-      const pids = descendants(demo.child.pid!);
-      demo.child.kill('SIGKILL');
-      for (const pid of pids) if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
-    }
-  });
+  }, 610_000);
+  afterEach(() => killLaunchedDemos());
   afterAll(async () => {
     await fs.rm(dataDir, { recursive: true, force: true });
+    await releasePorts();
   });
 
   it(
@@ -184,18 +82,21 @@ describe('lab demo', () => {
   );
 
   it(
-    'reuses a kept database without seeding, stops everything with exit 1 when a service dies, then removes the data',
+    'reuses a kept database without seeding, restarts the tracestore when it dies (traces arrive again), and Ctrl-C then removes the data',
     async () => {
-      const demo = launchDemo([], { DATABASE_URL: undefined, LAB_DATA_DIR: dataDir });
-      await waitForOutput(demo, /\| ready in \d/);
+      const { demo, pids } = await startAndCheckout([], { DATABASE_URL: undefined, LAB_DATA_DIR: dataDir });
       expect(demo.stdout.join('\n')).toMatch(/reusing the database[\s\S]*seed skipped/);
-      const pids = descendants(demo.child.pid!);
-      const gateway = pids.find((pid) => commandLine(pid).includes(`gateway${path.sep}dist${path.sep}main.js`));
-      expect(gateway).toBeDefined();
-      process.kill(gateway!, 'SIGKILL');
-      expect(await demo.exited).toBe(1);
-      expect(demo.stderr).toEqual(['lab: gateway exited unexpectedly (signal SIGKILL)']);
-      await expectNothingLeft(pids, DESIGN_PORTS);
+      const tracestore = pids.find((pid) => commandLine(pid).includes(`tracestore${path.sep}dist${path.sep}main.js`));
+      expect(tracestore).toBeDefined();
+      process.kill(tracestore!, 'SIGKILL');
+      await waitForOutput(demo, /\| tracestore exited \(signal SIGKILL\); restarting in 0\.5 s \(restart 1\)$/);
+      await waitForOutput(demo, /\| tracestore is up again \(pid \d+\)$/);
+      expect(await servicesInTrace(await placeCheckout())).toEqual(expect.arrayContaining(['gateway', 'inventory', 'order']));
+      const restarted = descendants(demo.child.pid!);
+      demo.child.kill('SIGINT');
+      expect(await demo.exited).toBe(0);
+      expect(demo.stderr).toEqual([]);
+      await expectNothingLeft([...pids, ...restarted], DESIGN_PORTS);
       expect(existsSync(path.join(dataDir, 'postgres'))).toBe(false);
     },
     E2E_TIMEOUT_MS,

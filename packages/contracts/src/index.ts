@@ -3,6 +3,8 @@ export { skuSchema, lineItemSchema, checkoutRequestSchema, idempotencyKeySchema,
 export type { LineItem, CheckoutRequest } from './checkout';
 export { lookupRequestSchema, reservationRequestSchema } from './shapes';
 export { DEADLINE_HEADER, checkoutHeadersSchema, orderIdSchema } from './headers';
+/** The idempotency headers of a checkout: the key, and the mark on a replayed answer. */
+export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './headers';
 export type {
   Product,
   OrderItem,

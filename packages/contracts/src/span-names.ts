@@ -30,6 +30,8 @@ export const LAB_ATTRIBUTES = Object.freeze({
   /** The span's request was delayed or failed on purpose. */
   chaosInjected: 'lab.chaos.injected',
   chaosErrorRate: 'lab.chaos.error_rate',
+  /** On a checkout-retry event: why the first call to order did not settle the checkout. */
+  checkoutRetryReason: 'lab.checkout.retry_reason',
 } as const);
 
 /** Span events the lab records. */
@@ -40,6 +42,8 @@ export const LAB_EVENTS = Object.freeze({
   chaosLatency: 'lab.chaos.latency',
   /** The chaos.errors switch failed this request. */
   chaosError: 'lab.chaos.error',
+  /** The gateway called order a second time, with the same key and body, for this checkout. */
+  checkoutRetry: 'lab.checkout.retry',
 } as const);
 
 /** Names of the spans the lab starts itself. */

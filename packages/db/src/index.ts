@@ -1,6 +1,8 @@
 export { createPool, pingDatabase } from './pool';
 export type { PoolOptions } from './pool';
 export { withTransaction } from './transaction';
+export { withClient } from './checkout';
+export type { DiscardClient } from './checkout';
 export { ensureDatabase, dropDatabase } from './admin';
 export { migrate, loadMigrations } from './migrations';
 export type { Migration } from './migrations';

@@ -1,4 +1,4 @@
-import { Pool, type PoolConfig } from 'pg';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
 
 /** Options for a service's connection pool. */
 export interface PoolOptions {
@@ -7,6 +7,12 @@ export interface PoolOptions {
   max?: number;
   /** Server-side cap on any one statement; protects the lab from a runaway query. */
   statementTimeoutMs?: number;
+}
+
+// The connection's error is already reported to whoever is using the client (its queries
+// reject) or, for an idle client, by the pool; this listener only has to exist.
+function ignoreClientError(): void {
+  return undefined;
 }
 
 /** Opens a pg pool for DATABASE_URL with a name and a statement timeout. */
@@ -20,7 +26,11 @@ export function createPool(databaseUrl: string, options: PoolOptions): Pool {
   };
   const pool = new Pool(config);
   // An idle client that loses its connection emits here; without a listener the process dies.
-  pool.on('error', () => undefined);
+  pool.on('error', ignoreClientError);
+  // pg-pool takes its own listener off a client while it is checked out, so a server that ends
+  // the connection then (a restart, pg_terminate_backend) would crash the process: every client
+  // keeps this one for life. A broken client is no longer queryable, so the pool discards it.
+  pool.on('connect', (client: PoolClient) => client.on('error', ignoreClientError));
   return pool;
 }
 

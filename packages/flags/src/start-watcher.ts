@@ -17,7 +17,9 @@ export interface ServiceFlags {
 
 /** Starts watching the switches for a service that owns `pool`; rejects when the database is down. */
 export async function startServiceFlags(pool: Pool, databaseUrl: string, logger: WarnLogger): Promise<ServiceFlags> {
-  const watcher = new FlagWatcher({ pool, databaseUrl, onError: (err) => logger.warn({ err }, 'watching the switches') });
+  // The LISTEN connection is named after the service's pool, so pg_stat_activity tells them apart.
+  const applicationName = `${pool.options.application_name ?? 'tracecart'}-flags`;
+  const watcher = new FlagWatcher({ pool, databaseUrl, applicationName, onError: (err) => logger.warn({ err }, 'watching the switches') });
   await watcher.start();
   return {
     watcher,

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { currentTraceId, recordSpanError, type Logger } from '@tracecart/tracing';
 import { HttpError, type ErrorBody } from './http-error';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 // body-parser marks its errors with a `type`; these two are the client's fault.
 interface BodyParserError {
@@ -15,6 +16,11 @@ function toHttpError(error: unknown): HttpError {
   if (parserError?.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', 'request body is larger than allowed');
   if (parserError?.type === 'encoding.unsupported' || parserError?.type === 'charset.unsupported') {
     return new HttpError(415, 'unsupported_media_type', 'request body encoding is not supported');
+  }
+  // A database restart or outage is the dependency's state, not a bug here: the caller may retry.
+  if (isDatabaseUnavailable(error)) {
+    const reason = String((error as Error).message || (error as { code?: string }).code || 'no connection').split('\n')[0];
+    return new HttpError(503, 'dependency_unavailable', `the database is unavailable: ${reason}`);
   }
   return new HttpError(500, 'internal_error', 'internal error');
 }

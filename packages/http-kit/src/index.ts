@@ -2,6 +2,7 @@ export { HttpError, isErrorBody } from './http-error';
 export type { ErrorBody } from './http-error';
 export { parseOrThrow, describeZodError } from './validation';
 export { errorMiddleware, notFoundHandler } from './error-middleware';
+export { isDatabaseUnavailable } from './database-unavailable';
 export { healthRoutes } from './health';
 export type { ReadinessCheck } from './health';
 export { callDownstream } from './downstream';

@@ -1,6 +1,6 @@
 import type { RequestHandler, Request, Router } from 'express';
 import { Router as createRouter } from 'express';
-import client, { Registry, Histogram, type Counter, type LabelValues, type OpenMetricsContentType } from 'prom-client';
+import client, { Registry, Histogram, type LabelValues, type OpenMetricsContentType } from 'prom-client';
 import { currentTraceId } from '@tracecart/tracing';
 
 // The OpenTelemetry semantic-convention buckets for http.server.request.duration, in seconds.
@@ -11,7 +11,17 @@ export interface AppMetrics {
   registry: Registry<OpenMetricsContentType>;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   /** A counter registered on this app's registry. */
-  counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L>;
+  counter<L extends string>(name: string, help: string, labelNames: readonly L[]): AppCounter<L>;
+}
+
+/**
+ * A counter with exemplars. prom-client swaps such a counter's inc for one that takes
+ * `{ labels, value, exemplarLabels }` while its type still offers `inc(labels, value)`, which
+ * then counts calls in one unlabelled series; this narrow type leaves only the call that works.
+ */
+export interface AppCounter<L extends string> {
+  /** Adds value (1 when omitted) to the series of these labels; the current trace is its exemplar. */
+  inc(labels: LabelValues<L>, value?: number): void;
 }
 
 /** Creates the registry and the http_server_request_duration_seconds histogram of one app. */
@@ -29,8 +39,21 @@ export function createAppMetrics(service: string): AppMetrics {
   });
   return {
     registry,
+    // Exemplar-enabled too: observe only with { labels, value, exemplarLabels }, as recordRequestMetrics does.
     httpDuration,
-    counter: (name, help, labelNames) => new client.Counter({ name, help, labelNames, registers: [registry], enableExemplars: true }),
+    counter: (name, help, labelNames) =>
+      exemplarCounter(new client.Counter({ name, help, labelNames, registers: [registry], enableExemplars: true })),
+  };
+}
+
+function exemplarCounter<L extends string>(counter: client.Counter<L>): AppCounter<L> {
+  return {
+    inc(labels, value = 1) {
+      const traceId = currentTraceId();
+      // Without a trace there is nothing to link to; and prom-client would show a 0 exemplar as 1.
+      const exemplar = traceId && value > 0 ? { exemplarLabels: traceExemplar<L>(traceId) } : {};
+      counter.inc({ labels, value, ...exemplar });
+    },
   };
 }
 
@@ -42,8 +65,8 @@ function routeOf(req: Request): string {
 
 // prom-client types exemplar labels with the metric's own label names, though exemplars carry
 // other keys (trace_id); this one cast bridges that typing gap.
-function traceExemplar(traceId: string | undefined): LabelValues<'method' | 'route' | 'status'> {
-  return (traceId ? { trace_id: traceId } : {}) as LabelValues<'method' | 'route' | 'status'>;
+function traceExemplar<L extends string>(traceId: string | undefined): LabelValues<L> {
+  return (traceId ? { trace_id: traceId } : {}) as LabelValues<L>;
 }
 
 /** Records every request's duration; the exemplar links the sample to its trace. */

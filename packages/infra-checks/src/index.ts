@@ -24,8 +24,8 @@ export { parseMemorySize, toMiB } from './memory';
 export { parseImageRef, explainUnpinnedImage } from './image-ref';
 /** The parts of an image reference. */
 export type { ImageRef } from './image-ref';
-/** PromQL tokens and label matchers. */
-export { tokenizePromql, parseMatchers } from './promql-tokens';
+/** PromQL tokens and label matchers, and skipping a string literal. */
+export { tokenizePromql, parseMatchers, skipString } from './promql-tokens';
 /** A PromQL token and a label matcher. */
 export type { PromqlToken, LabelMatcher } from './promql-tokens';
 /** What a PromQL expression refers to: metrics, matchers, grouping labels. */
@@ -56,8 +56,8 @@ export type { PrometheusConfig, ScrapeConfig, ScrapeTarget } from './prometheus-
 export { listPanels, collectDashboardQueries, parseLabelValuesQuery, substituteGrafanaVariables } from './grafana';
 /** One PromQL query of a dashboard panel, and a panel. */
 export type { DashboardQuery, DashboardPanel } from './grafana';
-/** Finding and running promtool. */
-export { findPromtool, runPromtool } from './promtool';
+/** Finding executables on PATH, and finding and running promtool. */
+export { findOnPath, findPromtool, runPromtool } from './promtool';
 /** The outcome of one promtool run. */
 export type { PromtoolResult } from './promtool';
 /** Running a k6 script's init code with fake k6 modules. */
@@ -66,3 +66,19 @@ export { evaluateK6Script, toPlainScript } from './k6-script';
 export type { K6Environment, K6Exports } from './k6-script';
 /** Environment variable names read by source: one file, or every workspace's src/. */
 export { findEnvReads, readWorkspaceEnvNames } from './env-reads';
+/** Prometheus durations to milliseconds and back. */
+export { parsePrometheusDuration, formatPrometheusDuration } from './prometheus-duration';
+/** Rule groups on a faster clock: windows, for: and intervals divided by a factor. */
+export { scaleRuleWindows, scalePromqlWindows } from './scale-rule-windows';
+/** The repo's prometheus.yml pointed at a running lab. */
+export { buildLivePrometheusConfig } from './live-prometheus-config';
+/** What a live run changes in prometheus.yml. */
+export type { LiveConfigOptions } from './live-prometheus-config';
+/** Running a Prometheus server as a child process on a free loopback port. */
+export { startPrometheusServer, freeLoopbackPort } from './prometheus-server';
+/** A running Prometheus server and how to start one. */
+export type { PrometheusServer, PrometheusServerOptions } from './prometheus-server';
+/** Reading active alerts and instant query values from Prometheus' HTTP API. */
+export { fetchActiveAlerts, alertState, queryScalar } from './prometheus-api';
+/** One pending or firing alert. */
+export type { PrometheusAlert } from './prometheus-api';

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 export interface ScrapeConfig {
   job_name: string;
   scrape_interval?: string;
+  scrape_timeout?: string;
   metrics_path?: string;
   scrape_protocols?: string[];
   static_configs?: Array<{ targets: string[]; labels?: Record<string, string> }>;
@@ -13,7 +14,7 @@ export interface ScrapeConfig {
 
 /** A Prometheus server config, as far as the checks read it. */
 export interface PrometheusConfig {
-  global?: { scrape_interval?: string; evaluation_interval?: string };
+  global?: { scrape_interval?: string; scrape_timeout?: string; evaluation_interval?: string };
   rule_files?: string[];
   scrape_configs?: ScrapeConfig[];
 }

@@ -20,7 +20,7 @@ const GRAFANA_VARIABLE = /^\$(?:\{[^}]*\}|\w+)/;
 const MATCHER = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`)\s*$/;
 
 /** Index just past the string literal that starts at `start` (its quote character). */
-function skipString(text: string, start: number): number {
+export function skipString(text: string, start: number): number {
   const quote = text[start];
   let i = start + 1;
   while (i < text.length && text[i] !== quote) i += text[i] === '\\' && quote !== '`' ? 2 : 1;

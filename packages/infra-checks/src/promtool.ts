@@ -8,10 +8,10 @@ export interface PromtoolResult {
   output: string;
 }
 
-/** The promtool binary on PATH, or undefined when it is not installed. */
-export function findPromtool(envPath: string = process.env.PATH ?? ''): string | undefined {
+/** An executable named `name` on PATH, or undefined when there is none. */
+export function findOnPath(name: string, envPath: string = process.env.PATH ?? ''): string | undefined {
   for (const dir of envPath.split(path.delimiter).filter((d) => d !== '')) {
-    const candidate = path.join(dir, 'promtool');
+    const candidate = path.join(dir, name);
     try {
       accessSync(candidate, constants.X_OK);
       return candidate;
@@ -20,6 +20,11 @@ export function findPromtool(envPath: string = process.env.PATH ?? ''): string |
     }
   }
   return undefined;
+}
+
+/** The promtool binary on PATH, or undefined when it is not installed. */
+export function findPromtool(envPath: string = process.env.PATH ?? ''): string | undefined {
+  return findOnPath('promtool', envPath);
 }
 
 /** Runs promtool with `args` in `cwd`, bounded to a minute; never throws for a failing check. */

@@ -42,6 +42,10 @@ export interface LaunchedService {
   ports: Record<string, number>;
   /** Resolves with how the process ended ("exit code 1", "signal SIGKILL"), whoever ended it. */
   exited: Promise<string>;
+  /** As `exited`, but once its last output has been read too (1 s at most after the exit). */
+  finished: Promise<string>;
+  /** The last few lines it printed, oldest first: why it died, when it did. */
+  lastLines(): string[];
   /** SIGTERM, then waits for the exit; SIGKILL after stopTimeoutMs. */
   stop(): Promise<void>;
 }
@@ -120,5 +124,10 @@ export async function launchService(options: LaunchOptions): Promise<LaunchedSer
   }
   // The channel was only for the ready message; left open it would keep this process alive.
   if (child.connected) child.disconnect();
-  return { name: options.name, pid: child.pid!, port: ready.ready, ports: ready.ports, exited, stop };
+  // The exit event can come before the pipes have given up the child's last words.
+  const finished = exited.then(async (how) => {
+    await Promise.race([output.ended, delay(OUTPUT_GRACE_MS)]);
+    return how;
+  });
+  return { name: options.name, pid: child.pid!, port: ready.ready, ports: ready.ports, exited, finished, lastLines: output.last, stop };
 }

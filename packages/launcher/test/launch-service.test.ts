@@ -47,6 +47,13 @@ describe('launchService', () => {
     expect(fixture.lines).toContainEqual({ line: 'stopping', stream: 'stderr' });
   });
 
+  it('reports how a ready service ended once its last lines are read, whoever ended it', async () => {
+    const service = await launchFixture('ready').started;
+    process.kill(service.pid, 'SIGKILL');
+    expect(await service.finished).toBe('signal SIGKILL');
+    expect(service.lastLines()).toEqual([`pid=${service.pid} preloaded=no`]);
+  });
+
   it('names a service that exits before it is ready, with its last lines', async () => {
     const error = await launchFixture('exit-early').started.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LaunchError);

@@ -17,9 +17,26 @@ export type { RunningServer } from './listen';
 export { requestJson } from './http-json';
 export type { JsonResponse } from './http-json';
 export { isProcessAlive } from './process-alive';
+/** A PostgreSQL of the test's own (ephemeral port, temporary data) to stop, restart or kill. */
+export { startPrivatePostgres } from './private-postgres';
+export type { PrivatePostgres } from './private-postgres';
+/** Polls a condition until it holds, within a bound. */
+export { waitUntil } from './wait-until';
 /** OTLP JSON traces from short span specs whose labels stand in for hex ids. */
 export { toTracesData, idOf, labelOf, TRACE_ID } from './span-specs';
 export type { SpanSpec } from './span-specs';
 /** Realistic checkout traces for any fix setting, with the statements the services send. */
 export { buildCheckoutTrace, buildCheckoutSpecs, CHECKOUT_SQL } from './checkout-trace';
 export type { CheckoutTraceOptions } from './checkout-trace';
+/** A free 127.0.0.1 port, asked of the OS. */
+export { freeLoopbackPort } from './free-port';
+/** A redis-server of the test's own (ephemeral port, nothing persisted) to kill and start again. */
+export { startPrivateRedis } from './private-redis';
+export type { PrivateRedis } from './private-redis';
+/** One command to a Redis over a raw socket, for PING and DBSIZE in tests. */
+export { redisCommand } from './redis-command';
+/** The checkout invariant: every 201 is an order with its items, stock moved = confirmed + held, none oversold. */
+export { snapshotStock, checkCheckoutInvariant } from './checkout-invariant';
+export type { StockSnapshot, InvariantResult } from './checkout-invariant';
+/** Turns between test files that start `lab demo` on its fixed ports. */
+export { lockDesignPorts } from './design-ports-lock';

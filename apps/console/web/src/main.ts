@@ -3,6 +3,7 @@ import { api } from './api';
 import { byId, h, replaceChildren } from './dom';
 import { mountLoad } from './load-panel';
 import type { PageContext } from './page-context';
+import { mountServiceStates } from './service-states';
 import { mountShop } from './shop';
 import { mountSwitches } from './switches';
 import { mountTokenBar } from './token-bar';
@@ -12,6 +13,9 @@ import { mountWaterfall } from './waterfall';
 async function start(): Promise<void> {
   const lab = await api<LabInfo>('/api/lab');
   mountTokenBar(byId('token-bar'), lab.adminTokenRequired);
+  const states = h('div', { id: 'service-states', class: 'service-states', 'aria-label': 'services' });
+  byId('token-bar').before(states);
+  mountServiceStates(states);
   const setFlag = mountSwitches(byId('switches'), { lab });
   const openWaterfall = mountWaterfall(byId('waterfall'), { setFlag });
   const traces = mountTraces(byId('traces'), { openWaterfall });

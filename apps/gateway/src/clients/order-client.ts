@@ -1,5 +1,12 @@
 import { callDownstream } from '@tracecart/http-kit';
-import { DEADLINE_HEADER, type CheckoutRequest, type CheckoutResponse, type Order } from '@tracecart/contracts';
+import {
+  DEADLINE_HEADER,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
+  type CheckoutRequest,
+  type CheckoutResponse,
+  type Order,
+} from '@tracecart/contracts';
 
 /** A created (or replayed) order as the order service answered. */
 export interface CreatedOrder {
@@ -11,22 +18,27 @@ export interface CreatedOrder {
 export class OrderClient {
   constructor(
     private readonly baseUrl: string,
-    private readonly checkoutTimeoutMs: number,
     private readonly readTimeoutMs: number,
   ) {}
 
-  /** POST /orders, passing the idempotency key and this checkout's time budget along. */
-  async createOrder(request: CheckoutRequest, idempotencyKey: string | undefined): Promise<CreatedOrder> {
-    const headers: Record<string, string> = { [DEADLINE_HEADER]: String(this.checkoutTimeoutMs) };
-    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+  /** POST /orders once, with the idempotency key and what is left of this checkout's budget. */
+  async createOrder(request: CheckoutRequest, idempotencyKey: string, budgetMs: number): Promise<CreatedOrder> {
     const res = await callDownstream<CheckoutResponse>('order', this.baseUrl, {
       method: 'POST',
       path: '/orders',
       body: request,
-      headers,
-      timeoutMs: this.checkoutTimeoutMs,
+      headers: { [DEADLINE_HEADER]: String(budgetMs), [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+      timeoutMs: budgetMs,
     });
-    return { order: res.body, replayed: res.headers['idempotent-replayed'] === 'true' };
+    return { order: res.body, replayed: res.headers[IDEMPOTENT_REPLAYED_HEADER] === 'true' };
+  }
+
+  /** Whether order's process answers at all (GET /healthz) within timeoutMs. */
+  async isUp(timeoutMs: number): Promise<boolean> {
+    return callDownstream('order', this.baseUrl, { method: 'GET', path: '/healthz', timeoutMs }).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** GET /orders/:id. */

@@ -1,17 +1,28 @@
+import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { parseOrThrow } from '@tracecart/http-kit';
 import { currentTraceId } from '@tracecart/tracing';
-import { checkoutHeadersSchema, checkoutRequestSchema } from '@tracecart/contracts';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
+  checkoutHeadersSchema,
+  checkoutRequestSchema,
+} from '@tracecart/contracts';
 import type { OrderClient } from '../clients/order-client';
+import { placeOrder } from '../place-order';
 
-/** POST /api/checkout: validates at the edge, then asks order to place the order. */
-export function checkoutRoutes(orders: OrderClient): Router {
+/** POST /api/checkout: validates at the edge, then asks order to place the order within budgetMs. */
+export function checkoutRoutes(orders: OrderClient, budgetMs: number): Router {
   const router = Router();
   router.post('/api/checkout', async (req, res) => {
-    const headers = parseOrThrow(checkoutHeadersSchema, { 'idempotency-key': req.get('idempotency-key') });
+    const headers = parseOrThrow(checkoutHeadersSchema, { 'idempotency-key': req.get(IDEMPOTENCY_KEY_HEADER) });
     const request = parseOrThrow(checkoutRequestSchema, req.body);
-    const created = await orders.createOrder(request, headers['idempotency-key']);
-    if (created.replayed) res.set('idempotent-replayed', 'true');
+    // Every checkout reaches order with a key, so no retry, the gateway's or the shopper's with
+    // the key echoed here, can order twice.
+    const key = headers['idempotency-key'] ?? randomUUID();
+    res.set(IDEMPOTENCY_KEY_HEADER, key);
+    const created = await placeOrder(orders, request, key, budgetMs);
+    if (created.replayed) res.set(IDEMPOTENT_REPLAYED_HEADER, 'true');
     // A replay answers with the first response, whose traceId is the first attempt's trace.
     res.status(201).json({ ...created.order, traceId: created.order.traceId ?? currentTraceId() });
   });

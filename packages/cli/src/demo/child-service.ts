@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { launchService, LaunchError, TRACING_PRELOAD, type LaunchedService } from '@tracecart/launcher';
-import { DemoError } from './demo-error';
+import { launchService, TRACING_PRELOAD, type LaunchedService } from '@tracecart/launcher';
 import { formatLogLine } from './log-line';
 import type { Progress } from './progress';
 
@@ -15,23 +14,22 @@ export interface ServiceSpec {
 /** A service running as a child process of the demo. */
 export type ChildService = LaunchedService;
 
-/** Starts an app and resolves once it reports ready; every line it prints goes to `progress`. */
-export async function startChildService(spec: ServiceSpec, progress: Progress): Promise<ChildService> {
-  try {
-    return await launchService({
-      name: spec.name,
-      main: path.join(spec.packageDir, 'dist', 'main.js'),
-      cwd: spec.packageDir,
-      env: spec.env,
-      preload: spec.traced ? [TRACING_PRELOAD] : [],
-      // Its own process group: a Ctrl-C in the terminal reaches only the demo, which then stops
-      // the services in order, so their last spans still find the tracestore up.
-      detached: true,
-      // A demo killed without stopping it (kill -9, a crash) must not leave it holding its port.
-      stopWithLauncher: true,
-      onLine: (line) => progress.child(spec.name, formatLogLine(line)),
-    });
-  } catch (error) {
-    throw error instanceof LaunchError ? new DemoError(error.message) : error;
-  }
+/**
+ * Starts an app and resolves once it reports ready; every line it prints goes to `progress`.
+ * Rejects with the launcher's LaunchError (naming it and its last lines) when it does not get there.
+ */
+export function startChildService(spec: ServiceSpec, progress: Progress): Promise<ChildService> {
+  return launchService({
+    name: spec.name,
+    main: path.join(spec.packageDir, 'dist', 'main.js'),
+    cwd: spec.packageDir,
+    env: spec.env,
+    preload: spec.traced ? [TRACING_PRELOAD] : [],
+    // Its own process group: a Ctrl-C in the terminal reaches only the demo, which then stops
+    // the services in order, so their last spans still find the tracestore up.
+    detached: true,
+    // A demo killed without stopping it (kill -9, a crash) must not leave it holding its port.
+    stopWithLauncher: true,
+    onLine: (line) => progress.child(spec.name, formatLogLine(line)),
+  });
 }

@@ -83,10 +83,14 @@ export function demoPortClaims(apps: readonly DemoApp[]): PortClaim[] {
   ];
 }
 
-/** How to run each app, traced: its port, its service name for traces, and the shared settings. */
-export function serviceSpecs(apps: readonly DemoApp[], settings: SharedSettings): ServiceSpec[] {
+/**
+ * How to run each app, traced: its port, its service name for traces, and the shared settings;
+ * the console also gets the supervisor's status endpoint, the one place restart counts are known.
+ */
+export function serviceSpecs(apps: readonly DemoApp[], settings: SharedSettings, supervisorUrl: string): ServiceSpec[] {
+  const consoleEnv = { ...CONSOLE_ENV, LAB_SUPERVISOR_URL: supervisorUrl };
   return apps.map(({ name, packageDir }) => {
-    const env = { ...sharedEnv(settings), PORT: String(DEMO_PORTS[name]), OTEL_SERVICE_NAME: name, ...(name === 'console' ? CONSOLE_ENV : {}) };
+    const env = { ...sharedEnv(settings), PORT: String(DEMO_PORTS[name]), OTEL_SERVICE_NAME: name, ...(name === 'console' ? consoleEnv : {}) };
     return { name, packageDir, env, traced: true };
   });
 }

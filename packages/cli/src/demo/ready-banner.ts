@@ -12,6 +12,8 @@ export interface ReadyFacts {
   postgres: ProvidedPostgres;
   cache: CacheBackend;
   redisUrl: string;
+  /** The supervisor's status endpoint: each service's state and restart count. */
+  statusUrl: string;
 }
 
 const row = (label: string, value: string) => `  ${label.padEnd(15)} ${value}`;
@@ -32,6 +34,7 @@ export function printReadyBanner(facts: ReadyFacts, progress: Progress): void {
     row('traces out', `${QUERY_URL}/api/v3/services  (Jaeger /api/v3)`),
     row('postgres', `${redactUrl(facts.postgres.url)}  (${facts.postgres.description})`),
     row('cache', facts.cache === 'redis' ? facts.redisUrl : 'in-process (Redis not reachable): not Redis'),
+    row('service states', `${facts.statusUrl}  (restarts included; a service that exits is restarted)`),
     `try: ${SAMPLE_CHECKOUT}`,
     'Ctrl-C stops everything.',
   ];

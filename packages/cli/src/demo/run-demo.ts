@@ -7,11 +7,12 @@ import { prepareDatabase } from './prepare-database';
 import type { Progress } from './progress';
 import { providePostgres } from './postgres/provide-postgres';
 import { printReadyBanner } from './ready-banner';
+import { startStatusServer } from './status-server';
 import { listenForStop } from './stop-signals';
 import { createSupervisor, type Supervisor } from './supervisor';
 import { describeTraceBackend, traceBackendSpec } from './trace-backend';
 
-/** What a started demo can fail with while it runs, and how to take it down. */
+/** What a started demo can fail with while it runs (a service that keeps exiting, PostgreSQL dying). */
 interface StartedDemo {
   supervisor: Supervisor;
   crashed: Promise<string>;
@@ -36,14 +37,16 @@ async function startDemo(options: DemoOptions, progress: Progress, stop: AbortSi
   const cache = await chooseCacheBackend(options.redisUrl, progress);
   throwIfStopped(stop);
   const supervisor = createSupervisor(progress);
+  const status = await startStatusServer(supervisor.statuses);
+  teardown.push({ label: 'status endpoint', run: status.close });
   teardown.push({ label: 'services', run: supervisor.stopAll });
   const [tracestore] = await supervisor.startAll([traceBackend]);
   progress.child('tracestore', describeTraceBackend(tracestore.ports));
   throwIfStopped(stop);
   const settings = { databaseUrl: postgres.url, redisUrl: options.redisUrl, cacheBackend: cache, catalogSize: options.catalogSize };
-  await supervisor.startAll(serviceSpecs(apps, settings));
+  await supervisor.startAll(serviceSpecs(apps, settings, status.url));
   throwIfStopped(stop);
-  printReadyBanner({ startedAt, apps, postgres, cache, redisUrl: options.redisUrl }, progress);
+  printReadyBanner({ startedAt, apps, postgres, cache, redisUrl: options.redisUrl, statusUrl: status.url }, progress);
   return { supervisor, crashed: postgres.crashed };
 }
 
@@ -55,12 +58,13 @@ async function runTeardown(teardown: Teardown, progress: Progress): Promise<void
 
 /** Waits for a stop signal (resolves undefined) or a part of the demo dying (resolves why). */
 async function watchDemo(started: StartedDemo, requested: Promise<NodeJS.Signals>): Promise<string | undefined> {
-  return Promise.race([requested.then(() => undefined), started.supervisor.unexpectedExit, started.crashed]);
+  return Promise.race([requested.then(() => undefined), started.supervisor.gaveUp, started.crashed]);
 }
 
 /**
- * Runs the whole lab until Ctrl-C (resolves 0) or until a part of it dies (rejects with a
- * DemoError saying which, after stopping the rest). Configuration problems reject with a
+ * Runs the whole lab until Ctrl-C (resolves 0) or until a part of it fails for good (rejects
+ * with a DemoError saying which, after stopping the rest): a service that exits is restarted,
+ * one that keeps exiting is given up on. Configuration problems reject with a
  * DemoError before anything is left running.
  */
 export async function runDemo(options: DemoOptions, progress: Progress): Promise<number> {

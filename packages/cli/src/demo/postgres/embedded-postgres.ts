@@ -2,13 +2,20 @@ import { ensureDatabase } from '@tracecart/db';
 import { defaultDataDir } from '../demo-options';
 import { pickFreePort } from '../ports';
 import type { Progress } from '../progress';
-import { preparePostgresBinaries, type PostgresBinaries } from './binaries';
-import { hasCluster, prepareClusterDir, removeClusterDir } from './data-dir';
-import { initialiseCluster } from './initdb';
-import { stopLeftoverServer } from './leftover-server';
-import { POSTGRES_OS_USER, resolvePostgresAccount, type PostgresAccount } from './os-user';
+import {
+  hasCluster,
+  initialiseCluster,
+  POSTGRES_OS_USER,
+  prepareClusterDir,
+  preparePostgresBinaries,
+  removeClusterDir,
+  resolvePostgresAccount,
+  startServerProcess,
+  stopLeftoverServer,
+  type PostgresAccount,
+  type PostgresBinaries,
+} from '@tracecart/pg-server';
 import { DEMO_DATABASE, type ProvidedPostgres } from './provided-postgres';
-import { startServerProcess } from './server-process';
 
 /** Ports tried in order for the embedded server; 5433 when a system Postgres holds 5432, else any. */
 export const EMBEDDED_PORTS = [5432, 5433];

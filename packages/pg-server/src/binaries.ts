@@ -1,7 +1,7 @@
 import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { DemoError } from '../demo-error';
+import { PostgresSetupError } from './setup-error';
 import { hydrateSymlinks } from './library-links';
 import type { PostgresAccount } from './os-user';
 import { placeBinaries } from './placed-binaries';
@@ -25,7 +25,7 @@ export function platformPackageDir(): string {
     const entry = require.resolve(platformPackage, { paths: [path.dirname(wrapperEntry)] });
     return path.resolve(path.dirname(entry), '..');
   } catch {
-    throw new DemoError(`no embedded PostgreSQL for ${process.platform}-${process.arch} (${platformPackage} is not installed); set DATABASE_URL instead`);
+    throw new PostgresSetupError(`no embedded PostgreSQL for ${process.platform}-${process.arch} (${platformPackage} is not installed); set DATABASE_URL instead`);
   }
 }
 
@@ -45,7 +45,7 @@ async function makeRunnable(dir: string): Promise<void> {
     await hydrateSymlinks(dir);
     for (const file of Object.values(programsIn(dir))) await ensureExecutable(file);
   } catch (error) {
-    throw new DemoError(`cannot prepare the embedded PostgreSQL in ${dir}: ${(error as Error).message}`);
+    throw new PostgresSetupError(`cannot prepare the embedded PostgreSQL in ${dir}: ${(error as Error).message}`);
   }
 }
 

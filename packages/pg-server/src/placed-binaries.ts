@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DemoError } from '../demo-error';
+import { PostgresSetupError } from './setup-error';
 import { hydrateSymlinks } from './library-links';
 import { holdsTree, listTree, type NativeTree } from './native-tree';
 
@@ -67,7 +67,7 @@ async function placeAt(packageDir: string, target: string): Promise<void> {
   const tree = await listTree(packageDir, 'native');
   const state = await inspect(target);
   if (state === 'foreign') {
-    throw new DemoError(`${target} was not made by this user (or is a symlink, or writable by others): remove it and run the demo again`);
+    throw new PostgresSetupError(`${target} was not made by this user (or is a symlink, or writable by others): remove it and run the demo again`);
   }
   if (state === 'ours' && (await holdsTree(target, tree))) {
     await hydrateSymlinks(target); // a cleaner may have taken links too; recreating them is cheap
@@ -86,8 +86,8 @@ export async function placeBinaries(packageDir: string, packageVersion: string, 
   try {
     await placeAt(packageDir, target);
   } catch (error) {
-    if (error instanceof DemoError) throw error;
-    throw new DemoError(`cannot place the PostgreSQL programs in ${target}: ${(error as Error).message}`);
+    if (error instanceof PostgresSetupError) throw error;
+    throw new PostgresSetupError(`cannot place the PostgreSQL programs in ${target}: ${(error as Error).message}`);
   }
   return target;
 }

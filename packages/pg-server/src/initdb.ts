@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { DemoError } from '../demo-error';
+import { PostgresSetupError } from './setup-error';
 import type { PostgresBinaries } from './binaries';
 import { POSTGRES_OS_USER, type PostgresAccount } from './os-user';
 
@@ -32,12 +32,12 @@ export function initialiseCluster(binaries: PostgresBinaries, dir: string, accou
     });
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.once('error', (error) => reject(new DemoError(`cannot run initdb: ${error.message}${spawnHint(error, account)}`)));
+    child.once('error', (error) => reject(new PostgresSetupError(`cannot run initdb: ${error.message}${spawnHint(error, account)}`)));
     child.once('close', (code, signal) => {
       if (code === 0) return resolve();
       const last = stderr.trim().split('\n').pop() ?? '';
       const hint = account.uid !== undefined && /Permission denied/.test(last) ? ` (PostgreSQL runs as the OS user "${POSTGRES_OS_USER}": choose a --data-dir it can reach)` : '';
-      reject(new DemoError(`initdb failed (${signal ?? `exit ${code}`}): ${last}${hint}`));
+      reject(new PostgresSetupError(`initdb failed (${signal ?? `exit ${code}`}): ${last}${hint}`));
     });
   });
 }

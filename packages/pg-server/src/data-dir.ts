@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { DemoError } from '../demo-error';
+import { PostgresSetupError } from './setup-error';
 import type { PostgresAccount } from './os-user';
 
-/** The cluster folder inside the demo's data folder. */
+/** The cluster folder inside a data folder (the demo's, or a test's). */
 export function clusterDir(dataDir: string): string {
   return path.join(dataDir, 'postgres');
 }
@@ -30,7 +30,7 @@ export async function prepareClusterDir(dataDir: string, account: PostgresAccoun
     }
     await fs.chmod(dir, 0o700);
   } catch (error) {
-    throw new DemoError(`cannot prepare the database folder ${dir}: ${(error as Error).message}`);
+    throw new PostgresSetupError(`cannot prepare the database folder ${dir}: ${(error as Error).message}`);
   }
   return dir;
 }

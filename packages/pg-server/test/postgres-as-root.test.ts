@@ -6,11 +6,11 @@ import { existsSync, type Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { platformPackageDir, programsIn } from '../src/demo/postgres/binaries';
-import { prepareClusterDir } from '../src/demo/postgres/data-dir';
-import { initialiseCluster } from '../src/demo/postgres/initdb';
-import { resolvePostgresAccount, type PostgresAccount } from '../src/demo/postgres/os-user';
-import { placeBinaries, placedBinariesDir } from '../src/demo/postgres/placed-binaries';
+import { platformPackageDir, programsIn } from '../src/binaries';
+import { prepareClusterDir } from '../src/data-dir';
+import { initialiseCluster } from '../src/initdb';
+import { resolvePostgresAccount, type PostgresAccount } from '../src/os-user';
+import { placeBinaries, placedBinariesDir } from '../src/placed-binaries';
 
 const describeAsRoot = process.getuid?.() === 0 ? describe : describe.skip;
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { DemoError } from '../demo-error';
+import { PostgresSetupError } from './setup-error';
 
 const run = promisify(execFile);
 
@@ -8,7 +8,7 @@ const run = promisify(execFile);
 export interface PostgresAccount {
   uid?: number;
   gid?: number;
-  /** Set when the account had to be created for the demo. */
+  /** Set when the account had to be created just now. */
   created: boolean;
 }
 
@@ -29,7 +29,7 @@ async function createAccount(name: string): Promise<void> {
   try {
     await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', name]);
   } catch (error) {
-    throw new DemoError(`running as root, PostgreSQL needs a non-root user "${name}" and creating it failed: ${(error as Error).message.split('\n')[0]}`);
+    throw new PostgresSetupError(`running as root, PostgreSQL needs a non-root user "${name}" and creating it failed: ${(error as Error).message.split('\n')[0]}`);
   }
 }
 
@@ -40,6 +40,6 @@ export async function resolvePostgresAccount(): Promise<PostgresAccount> {
   if (existing) return { ...existing, created: false };
   await createAccount(POSTGRES_OS_USER);
   const ids = await lookUpIds(POSTGRES_OS_USER);
-  if (!ids) throw new DemoError(`created the OS user "${POSTGRES_OS_USER}" but cannot look it up`);
+  if (!ids) throw new PostgresSetupError(`created the OS user "${POSTGRES_OS_USER}" but cannot look it up`);
   return { ...ids, created: true };
 }

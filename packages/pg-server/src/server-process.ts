@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createPool } from '@tracecart/db';
-import { DemoError } from '../demo-error';
-import { DEMO_HOST } from '../ports';
+import { PostgresSetupError } from './setup-error';
 import type { PostgresBinaries } from './binaries';
 import { EMBEDDED_SUPERUSER } from './initdb';
 import type { PostgresAccount } from './os-user';
+
+/** The only address the server listens on: it trusts every local connection. */
+export const POSTGRES_HOST = '127.0.0.1';
 
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -19,14 +21,17 @@ export interface ServerProcess {
   urlFor(database: string): string;
   /** Resolves when the server exits on its own (a crash); never when stop() ended it. */
   crashed: Promise<string>;
+  /** Fast shutdown (SIGINT: roll back, disconnect, checkpoint), SIGKILL if it takes too long. */
   stop(): Promise<void>;
+  /** SIGKILL to the server and every backend (its process group): a crash, recovered on next start. */
+  kill(): Promise<void>;
 }
 
 // The data is disposable lab data: durability is traded for a seed that is not held up by
 // fsync. A crash of the machine (not of postgres) can corrupt a --keep-data cluster.
 function serverArgs(dir: string, port: number): string[] {
   const settings = {
-    listen_addresses: DEMO_HOST,
+    listen_addresses: POSTGRES_HOST,
     unix_socket_directories: '',
     fsync: 'off',
     synchronous_commit: 'off',
@@ -47,7 +52,7 @@ function keepTail(child: ChildProcess): () => string {
 }
 
 async function canConnect(url: string): Promise<boolean> {
-  const pool = createPool(url, { applicationName: 'lab-demo', max: 1 });
+  const pool = createPool(url, { applicationName: 'tracecart-startup-probe', max: 1 });
   try {
     await pool.query('SELECT 1');
     return true;
@@ -61,8 +66,8 @@ async function canConnect(url: string): Promise<boolean> {
 async function waitUntilAccepting(url: string, exited: () => boolean, tail: () => string): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (!(await canConnect(url))) {
-    if (exited()) throw new DemoError(`PostgreSQL exited while starting: ${tail()}`);
-    if (Date.now() > deadline) throw new DemoError(`PostgreSQL did not accept connections within ${START_TIMEOUT_MS / 1000} s: ${tail()}`);
+    if (exited()) throw new PostgresSetupError(`PostgreSQL exited while starting: ${tail()}`);
+    if (Date.now() > deadline) throw new PostgresSetupError(`PostgreSQL did not accept connections within ${START_TIMEOUT_MS / 1000} s: ${tail()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -105,10 +110,16 @@ export async function startServerProcess(binaries: PostgresBinaries, dir: string
   let stopping = false;
   const why = () => exit.spawnError()?.message ?? tail();
   const crashed = exit.exited.then(() => (stopping ? new Promise<string>(() => undefined) : `PostgreSQL exited: ${why()}`));
-  const urlFor = (database: string) => `postgres://${EMBEDDED_SUPERUSER}@${DEMO_HOST}:${port}/${database}`;
+  const urlFor = (database: string) => `postgres://${EMBEDDED_SUPERUSER}@${POSTGRES_HOST}:${port}/${database}`;
   const stop = () => {
     stopping = true;
     return exit.hasExited() ? exit.exited : stopChild(child, exit.exited);
+  };
+  const kill = () => {
+    stopping = true;
+    // detached: the server leads its own group, so a negative pid reaches its backends too.
+    if (!exit.hasExited()) process.kill(-child.pid!, 'SIGKILL');
+    return exit.exited;
   };
   try {
     await waitUntilAccepting(urlFor('postgres'), exit.hasExited, why);
@@ -116,5 +127,5 @@ export async function startServerProcess(binaries: PostgresBinaries, dir: string
     await stop();
     throw error;
   }
-  return { pid: child.pid!, port, urlFor, crashed, stop };
+  return { pid: child.pid!, port, urlFor, crashed, stop, kill };
 }

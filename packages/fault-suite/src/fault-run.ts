@@ -1,0 +1,34 @@
+import type { Pool } from '@tracecart/db';
+import { checkCheckoutInvariant, type StockSnapshot } from '@tracecart/testkit';
+import { startCheckoutLoad, type CheckoutLoad } from './checkout-load';
+import { acceptedOrders, buildFaultReport, type FaultReport } from './fault-report';
+
+/** What a fault needs of a lab: where to send checkouts, and the database to check after. */
+export interface FaultTarget {
+  gatewayUrl: string;
+  catalogSize: number;
+  pool: Pool;
+  initialStock: StockSnapshot;
+}
+
+/** A checkout load at `ratePerSecond` that stops itself after `boundMs` whatever happens. */
+export function startFaultLoad(target: FaultTarget, ratePerSecond: number, boundMs: number): CheckoutLoad {
+  return startCheckoutLoad({
+    gatewayUrl: target.gatewayUrl,
+    ratePerSecond,
+    maxRequests: Math.ceil((ratePerSecond * boundMs) / 1000),
+    maxMs: boundMs,
+    catalogSize: target.catalogSize,
+  });
+}
+
+/** Checks the invariant over the settled load and builds the fault's report. */
+export async function finishFault(
+  target: FaultTarget,
+  fault: string,
+  load: CheckoutLoad,
+  checks: { recoveries: (number | undefined)[]; unexpectedExits: string[]; notes?: string[] },
+): Promise<FaultReport> {
+  const invariant = await checkCheckoutInvariant(target.pool, target.initialStock, acceptedOrders(load.answers));
+  return buildFaultReport(fault, load.answers, { ...checks, invariant });
+}

@@ -1,0 +1,17 @@
+import { formatFaultReport, type FaultReport } from '../../src';
+
+/**
+ * The assertions every fault shares: no 500s, every failure a 503 with the error shape,
+ * checkouts succeeded again after each injection (within the liveness bound), the invariant
+ * held and no service exited that was not meant to. The report is printed for the reader.
+ */
+export function expectFaultHeld(report: FaultReport, injections: number): void {
+  console.log(formatFaultReport(report).join('\n'));
+  expect(report.byStatus['201']).toBeGreaterThan(0);
+  expect(report.serverErrors).toBe(0);
+  expect({ malformedCount: report.malformedCount, examples: report.malformed }).toEqual({ malformedCount: 0, examples: [] });
+  expect(report.recoveriesMs).toHaveLength(injections);
+  expect(report.unrecovered).toBe(0);
+  expect(report.invariant).toEqual({ held: true, problems: [] });
+  expect(report.unexpectedExits).toEqual([]);
+}
