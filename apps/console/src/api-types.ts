@@ -112,6 +112,23 @@ export interface CompareResult {
   comparison: Comparison;
 }
 
+/** One full switch state found among the searched traces, and how many traces ran under it. */
+export interface SwitchStateCount {
+  state: Record<string, string>;
+  traceCount: number;
+}
+
+/** POST /api/compare/switch: two groups that differ only in the chosen switch, or why there are none. */
+export interface SwitchCompareResult {
+  switch: string;
+  /** Every switch state the search found, largest first. */
+  states: SwitchStateCount[];
+  /** The pair compared: the other switches held the same on both sides; null when no pair exists. */
+  pair: (CompareResult & { held: Record<string, string> }) | null;
+  /** One line saying what was compared, or why nothing was. */
+  message: string;
+}
+
 /** What the load panel asked for. */
 export interface LoadRunSettings {
   rate: number;

@@ -8,7 +8,7 @@ import type { Logger } from '@tracecart/tracing';
 import { requireAdminForWrites } from './admin-auth';
 import { LoadSession } from './load/load-session';
 import { checkoutRoutes } from './routes/checkout';
-import { compareRoutes } from './routes/compare';
+import { COMPARE_PATHS, compareRoutes } from './routes/compare';
 import { flagRoutes } from './routes/flags';
 import { labInfoRoutes } from './routes/lab-info';
 import { labServicesRoutes } from './routes/lab-services';
@@ -46,7 +46,7 @@ export function createApp(deps: ConsoleDeps): Express {
   const { app } = createServiceApp('console', { pool: deps.pool });
   app.use(healthRoutes({ postgres: () => pingDatabase(deps.pool) }));
   app.use(webPageRoutes(deps.webRoot ?? DEFAULT_WEB_ROOT));
-  app.use(requireAdminForWrites(adminToken, ['/api/compare']));
+  app.use(requireAdminForWrites(adminToken, COMPARE_PATHS));
   app.use(jsonBody());
   app.use(flagRoutes(deps.pool, deps.reconciler));
   app.use(labInfoRoutes(config, loads, adminToken !== undefined));

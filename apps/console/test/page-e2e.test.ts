@@ -76,6 +76,25 @@ describe('the console page in headless Chromium', () => {
     expect(lab.reconcilerErrors).toEqual([]);
   });
 
+  it('starts the items box with real SKUs that check out, labels presets as checkouts, and serves an icon', async () => {
+    const items = page.locator('#free-items');
+    // A value, not a placeholder: submitting it untouched places a checkout.
+    expect(await items.inputValue()).toBe('SKU-0000042 x2, SKU-0456173, SKU-0250000');
+    expect(await items.getAttribute('placeholder')).toBeNull();
+    const before = await page.locator('#shop-results .result').count();
+    await page.click('#free-items ~ button[type="submit"]');
+    await page.locator('#shop-results .result').nth(before).waitFor();
+    expect(await page.locator('#shop-results .result .badge').first().textContent()).toBe('201');
+    for (const id of ['#preset-popular', '#preset-longtail', '#preset-five']) expect(await page.locator(id).textContent()).toMatch(/^Check out: /);
+
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/favicon.svg');
+    for (const icon of ['/favicon.svg', '/favicon.ico']) {
+      const res = await fetch(`${lab.console.url}${icon}`);
+      expect([res.status, res.headers.get('content-type')]).toEqual([200, 'image/svg+xml; charset=utf-8']);
+      expect(await res.text()).toMatch(/^<svg /);
+    }
+  });
+
   it('lists a checkout the gateway rejected with an amber status, not as a success', async () => {
     const rejected = await requestJson(`${lab.console.url}/api/checkout`, { body: { customerId: 'c-typo', items: [{ sku: 'SKU-9999999', quantity: 1 }] } });
     expect(rejected.status).toBe(404);

@@ -1,7 +1,7 @@
 import { requestJson } from '@tracecart/testkit';
 import { diagnose } from '@tracecart/trace-analysis';
 import { LAB_SWITCH_RULES } from '@tracecart/lab-rules';
-import type { CompareResult, TraceAnalysis, TraceList } from '../src/api-types';
+import type { CompareResult, SwitchCompareResult, TraceAnalysis, TraceList } from '../src/api-types';
 import { startConsoleLab, type ConsoleLab } from './support/console-lab';
 import { checkoutThroughConsole, setSwitch, waitForCompleteTrace } from './support/lab-traffic';
 
@@ -124,6 +124,50 @@ describe('console trace routes against the tracestore, with traces from the real
     [{ before: ['ab'], after: ['ab', 'zz'] }, 'after.1'],
   ])('refuses a malformed comparison (%j), naming %s', async (body, field) => {
     const res = await requestJson(`${url}/api/compare`, { body });
+    expect([res.status, res.body.error.code]).toEqual([400, 'invalid_request']);
+    expect(res.body.error.message.startsWith(field)).toBe(true);
+  });
+
+  it('compares by one switch only traces whose other switches match, and says when none do', async () => {
+    const bySwitch = (name: string) => requestJson<SwitchCompareResult>(`${url}/api/compare/switch`, { body: { switch: name, lookback: '15m', operation: 'POST /api/checkout', limit: 200 } });
+    // No trace ran with fix.cache on: no pair, said in words, with the states found.
+    const none = await bySwitch('lab.fix.cache');
+    expect([none.status, none.body.pair]).toEqual([200, null]);
+    expect(none.body.message).toMatch(/^No two groups of traces differ only in fix\.cache/);
+    expect(none.body.message).toContain('3 with fix.index off, fix.cache off, fix.batch off');
+
+    // One checkout with batch on as well as the index: it differs from "index off" in two switches.
+    await setSwitch(url, 'fix.batch', true);
+    const batched = await checkoutThroughConsole(url, SKUS);
+    await setSwitch(url, 'fix.batch', false);
+    await waitForCompleteTrace(url, batched);
+
+    const byIndex = await bySwitch('lab.fix.index');
+    expect(byIndex.status).toBe(200);
+    const pair = byIndex.body.pair;
+    expect(pair?.before.traceIds.sort()).toEqual([...before].sort());
+    expect(pair?.after.traceIds.sort()).toEqual([...after].sort());
+    expect(pair?.held).toEqual({ 'lab.fix.cache': 'false', 'lab.fix.batch': 'false' });
+    expect(byIndex.body.states.map((s) => s.traceCount)).toEqual([3, 3, 1]);
+    expect(byIndex.body.message).toBe('3 traces with fix.index off against 3 with it on, all with fix.cache off, fix.batch off (the largest such pair; 1 other switch state left out).');
+    expect(pair?.comparison.groups.some((g) => g.statement?.includes('= ANY('))).toBe(false);
+
+    // By batch, the batched trace pairs with the indexed ones, never with the unindexed ones.
+    const byBatch = (await bySwitch('lab.fix.batch')).body.pair;
+    expect(byBatch?.before.traceIds.sort()).toEqual([...after].sort());
+    expect(byBatch?.after.traceIds).toEqual([batched]);
+    expect(byBatch?.held).toEqual({ 'lab.fix.index': 'true', 'lab.fix.cache': 'false' });
+    const lookups = byBatch?.comparison.groups.filter((g) => g.statement?.includes('FROM products WHERE sku')) ?? [];
+    // Both lookups come back whole, one per trace set: "= $1" before, "= ANY($1)" after.
+    expect(lookups.some((g) => /WHERE sku = \$1$/.test(g.statement ?? ''))).toBe(true);
+    expect(lookups.some((g) => /WHERE sku = ANY\(/.test(g.statement ?? ''))).toBe(true);
+  }, 30_000);
+
+  it.each([
+    [{ switch: 'fix.index' }, 'switch'],
+    [{ switch: 'lab.fix.index', limit: 0 }, 'limit'],
+  ])('refuses a malformed switch comparison (%j), naming %s', async (body, field) => {
+    const res = await requestJson(`${url}/api/compare/switch`, { body });
     expect([res.status, res.body.error.code]).toEqual([400, 'invalid_request']);
     expect(res.body.error.message.startsWith(field)).toBe(true);
   });

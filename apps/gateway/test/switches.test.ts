@@ -80,16 +80,31 @@ describe('fix and chaos switches at runtime', () => {
     expect(queries(spans, LOOKUP_ONE)).toHaveLength(0);
   });
 
-  it('fix.cache on: a repeated lookup is served from Redis, with no pg lookup', async () => {
+  it('fix.cache on: a repeated checkout of the same SKUs prices from Redis, with no pg lookup', async () => {
     await setFlagAndWait('fix.cache', true);
-    const product = () => requestJson(`${stack.gateway.url}/api/products/SKU-0004321`);
-    const first = await traceOf({ body: { traceId: (await product()).headers.get('traceresponse')!.split('-')[1] } });
-    expect(queries(first, LOOKUP_ONE)).toHaveLength(1);
-    const second = await traceOf({ body: { traceId: (await product()).headers.get('traceresponse')!.split('-')[1] } });
+    const first = await traceOf(await checkout(threeItems));
+    expect(first.find((s) => s.span.name === LAB_SPANS.cacheLookup)?.attributes[LAB_ATTRIBUTES.cacheHit]).toBe(false);
+    expect(queries(first, LOOKUP_MANY)).toHaveLength(1);
+    // The first checkout's reservation changed the stock of these SKUs, and the cache keeps them.
+    const secondRes = await checkout(threeItems);
+    expect(secondRes.status).toBe(201);
+    const second = await traceOf(secondRes);
+    const lookup = second.find((s) => s.span.name === LAB_SPANS.cacheLookup);
+    expect(lookup?.attributes).toMatchObject({ [LAB_ATTRIBUTES.cacheHit]: true, [LAB_ATTRIBUTES.cacheHits]: 3 });
     expect(second.filter((s) => s.service === 'inventory' && dbSystem(s) === 'redis')).not.toHaveLength(0);
-    expect(second.find((s) => s.span.name === LAB_SPANS.cacheLookup)?.attributes[LAB_ATTRIBUTES.cacheHit]).toBe(true);
-    expect(queries(second, LOOKUP_ONE)).toHaveLength(0);
-    expect(second.filter((s) => dbSystem(s) === 'postgresql')).toHaveLength(0);
+    expect([queries(second, LOOKUP_ONE), queries(second, LOOKUP_MANY)]).toEqual([[], []]);
+  });
+
+  it('fix.cache on: the product page still shows the stock of that moment, read from Postgres', async () => {
+    const { pool } = lab.db;
+    await pool.query(`UPDATE products SET on_hand = 1 WHERE sku = 'SKU-0000012'`);
+    const product = await requestJson(`${stack.gateway.url}/api/products/SKU-0000012`);
+    expect(product.body.onHand).toBe(1);
+    const short = await checkout({ customerId: 'c-4', items: [{ sku: 'SKU-0000012', quantity: 2 }] });
+    expect([short.status, short.body.error.code]).toEqual([409, 'insufficient_stock']);
+    const spans = await traceOf(short);
+    expect(spans.find((s) => s.span.name === LAB_SPANS.cacheLookup)?.attributes[LAB_ATTRIBUTES.cacheHit]).toBe(true);
+    await pool.query(`UPDATE products SET on_hand = 1000 WHERE sku = 'SKU-0000012'`);
   });
 
   it('chaos.errors at rate 1 fails checkouts with 503 injected_fault; rate 0 restores them', async () => {

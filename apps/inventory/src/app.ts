@@ -34,6 +34,6 @@ export function createApp(deps: InventoryDeps): Express {
   app.use(chaosMiddleware(flags));
   app.use(jsonBody());
   app.use(productRoutes(catalog));
-  app.use(reservationRoutes(new ReservationRepo(deps.pool), catalog));
+  app.use(reservationRoutes(new ReservationRepo(deps.pool)));
   return finishServiceApp(app, deps.logger);
 }

@@ -46,8 +46,8 @@ describe('cache_lookups_total on /metrics', () => {
 
   it('counts each looked-up key by result, one series per result', async () => {
     const server = await inventoryWith(new MemoryProductCache(30));
-    await requestJson(`${server.url}/products/SKU-0000001`); // 1 miss
-    await requestJson(`${server.url}/products/SKU-0000001`); // 1 hit
+    await requestJson(`${server.url}/products/SKU-0000001?view=pricing`); // 1 miss
+    await requestJson(`${server.url}/products/SKU-0000001?view=pricing`); // 1 hit
     // 1 hit, 2 misses
     await requestJson(`${server.url}/products/lookup`, { body: { skus: ['SKU-0000001', 'SKU-0000002', 'SKU-0000003'] } });
     expect(await lookupSamples(server)).toEqual(['{result="hit",service="inventory"} 2', '{result="miss",service="inventory"} 3']);
@@ -56,7 +56,7 @@ describe('cache_lookups_total on /metrics', () => {
   it('counts every key of a failed cache read as an error', async () => {
     const server = await inventoryWith(new UnreadableCache(30));
     await requestJson(`${server.url}/products/lookup`, { body: { skus: ['SKU-0000004', 'SKU-0000005', 'SKU-0000006'] } });
-    await requestJson(`${server.url}/products/SKU-0000004`);
+    await requestJson(`${server.url}/products/SKU-0000004?view=pricing`);
     expect(await lookupSamples(server)).toEqual(['{result="error",service="inventory"} 4']);
   });
 });

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { UsageError } from '../src/command';
 import { DemoError } from '../src/demo/demo-error';
-import { defaultDataDir, readDemoOptions } from '../src/demo/demo-options';
+import { readDemoOptions } from '../src/demo/demo-options';
 
 describe('lab demo options', () => {
-  it('defaults to the 1M catalog, the embedded database and local Redis', () => {
+  it('defaults to the 1M catalog, the embedded database in a folder of its own (none named) and local Redis', () => {
     const options = readDemoOptions([], {});
     expect(options).toEqual({
       catalogSize: 1_000_000,
       keepData: false,
-      dataDir: defaultDataDir(),
+      dataDir: undefined,
       databaseUrl: undefined,
       redisUrl: 'redis://127.0.0.1:6379',
     });

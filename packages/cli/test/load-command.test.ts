@@ -8,7 +8,9 @@ const CLI = path.join(__dirname, '..', 'dist', 'main.js');
 
 function lab(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { timeout: 30_000 }, (error, stdout, stderr) => {
+    // No console answers on port 1: these runs show how a load without the lab's console is reported.
+    const env = { ...process.env, CONSOLE_URL: 'http://127.0.0.1:1' };
+    execFile(process.execPath, [CLI, ...args], { timeout: 30_000, env }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -48,6 +50,10 @@ describe('lab load and lab compare', () => {
     const body = JSON.parse(received[0].body);
     expect(body.items).toHaveLength(2);
     expect(received[0].baggage).toContain('synthetic_request=true');
+    // Without a console the run still reports, with its switches unknown and saying why.
+    expect(report.context).toMatchObject({ settings: null, settingsAtEnd: null, workload: { rate: 40, items: 2 } });
+    expect(report.context.note).toContain('did not answer');
+    expect(run.stdout).toContain('settings  unknown');
   });
 
   it.each([
@@ -68,6 +74,7 @@ describe('lab load and lab compare', () => {
     const cmp = await lab(['compare', a, a]);
     expect(cmp.code).toBe(0);
     expect(cmp.stdout).toMatch(/p99/);
+    expect(cmp.stdout).toContain(`note: ${a} records no switches`);
     const junk = path.join(dir, 'junk.json');
     writeFileSync(junk, '{"hello": 1}');
     const bad = await lab(['compare', a, junk]);

@@ -1,11 +1,12 @@
 export { LIMITS, SKU_PATTERN, skuOf } from './limits';
 export { skuSchema, lineItemSchema, checkoutRequestSchema, idempotencyKeySchema, mergeLineItems } from './checkout';
 export type { LineItem, CheckoutRequest } from './checkout';
-export { lookupRequestSchema, reservationRequestSchema } from './shapes';
+export { PRICING_VIEW_QUERY, lookupRequestSchema, reservationRequestSchema } from './shapes';
 export { DEADLINE_HEADER, checkoutHeadersSchema, orderIdSchema } from './headers';
 /** The idempotency headers of a checkout: the key, and the mark on a replayed answer. */
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './headers';
 export type {
+  CatalogEntry,
   Product,
   OrderItem,
   Order,

@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { skuSchema, lineItemSchema } from './checkout';
 
-/** A catalog product as every API returns it. */
-export interface Product {
+/** What pricing a checkout reads of a product: name and price, which no checkout changes (so they cache well). */
+export interface CatalogEntry {
   sku: string;
   name: string;
   priceCents: number;
+}
+
+/** A catalog product with its current stock, as the product page shows it. */
+export interface Product extends CatalogEntry {
   onHand: number;
 }
+
+/** Query of GET /products/:sku asking for the catalog entry only (no stock): the per-line pricing read. */
+export const PRICING_VIEW_QUERY = { view: 'pricing' } as const;
 
 /** One priced line of a confirmed order. */
 export interface OrderItem {
@@ -38,9 +45,9 @@ export const lookupRequestSchema = z.object({
   skus: z.array(skuSchema).min(1).max(1000),
 });
 
-/** POST /products/lookup answer: the products found, in request order, and the SKUs not found. */
+/** POST /products/lookup answer: the entries found (no stock: the reservation checks it), in request order, and the SKUs not found. */
 export interface LookupResponse {
-  products: Product[];
+  products: CatalogEntry[];
   missing: string[];
 }
 

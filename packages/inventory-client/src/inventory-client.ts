@@ -1,5 +1,7 @@
 import { callDownstream } from '@tracecart/http-kit';
+import { PRICING_VIEW_QUERY } from '@tracecart/contracts';
 import type {
+  CatalogEntry,
   HeldReservationCursor,
   HeldReservationsPage,
   LineItem,
@@ -32,6 +34,12 @@ export class InventoryClient {
   /** GET /products/:sku: one product (the N+1 path when called per line). */
   async getProduct(sku: string, timeoutMs: number): Promise<Product> {
     return this.call<Product>('GET', `/products/${encodeURIComponent(sku)}`, undefined, timeoutMs);
+  }
+
+  /** GET /products/:sku?view=pricing: name and price only, from the cache under fix.cache (the N+1 pricing path). */
+  async getCatalogEntry(sku: string, timeoutMs: number): Promise<CatalogEntry> {
+    const query = new URLSearchParams(PRICING_VIEW_QUERY);
+    return this.call<CatalogEntry>('GET', `/products/${encodeURIComponent(sku)}?${query}`, undefined, timeoutMs);
   }
 
   /** POST /products/lookup: every SKU in one call (the batched path). */

@@ -14,7 +14,7 @@ const UPDATE_KEY = `inventory · pg.query:UPDATE tracecart · ${CHECKOUT_SQL.res
 describe('the lab switch table on tracecart checkouts', () => {
   it('blames the seq-scanning lookup inside the N+1 and suggests the index', () => {
     const v = verdictOf({ reserveMs: 1 });
-    expect(v.line).toBe('inventory · SELECT … FROM products WHERE sku = $1 · 3 sequential calls · 91% of critical path (94% with 1 more group) · seq scan → try fix.index');
+    expect(v.line).toBe('inventory · SELECT … FROM products WHERE sku = $1 · 3 sequential calls · 91% of critical path (94% with 1 more group the same rule explains) · seq scan → try fix.index');
     expect(v).toMatchObject({ kind: 'culprit', ruleId: 'seq-scan', switchName: 'fix.index', diagnosis: 'seq scan', suggestion: 'try fix.index' });
     expect(v.culprit).toMatchObject({ source: 'group', service: 'inventory', statement: CHECKOUT_SQL.lookup, criticalMs: 90, spanCount: 3 });
     expect(v.pattern).toEqual({ kind: 'n_plus_one', count: 3, parentSpanId: idOf('ord') });
@@ -25,7 +25,7 @@ describe('the lab switch table on tracecart checkouts', () => {
     // Lookups and reservations both seq-scan for 90 ms in a 186.23 ms checkout.
     const v = verdictOf({});
     expect(v.share).toBeCloseTo(180 / 186.23, 6);
-    expect(v.line).toContain('48% of critical path (97% with 1 more group) · seq scan → try fix.index');
+    expect(v.line).toContain('48% of critical path (97% with 1 more group the same rule explains) · seq scan → try fix.index');
   });
 
   it('prefers the index to batching when the seq scans inside and after the N+1 hold more of the path', () => {

@@ -1,3 +1,4 @@
+import { explainBudget } from './format-context';
 import type { ComparisonRow, LoadReport } from './types';
 
 const METRICS: Array<[string, (r: LoadReport) => number]> = [
@@ -25,7 +26,7 @@ export function compareReports(before: LoadReport, after: LoadReport): Compariso
 
 /** The comparison as an aligned text table, with the SLO verdicts underneath when given. */
 export function formatComparison(rows: ComparisonRow[], verdicts?: { before: string; after: string }): string {
-  const cells = rows.map((r) => [r.metric, formatNumber(r.before), formatNumber(r.after), r.ratio === null ? '-' : `${r.ratio.toFixed(2)}x`]);
+  const cells = rows.map((r) => [r.metric, formatNumber(r.before), formatNumber(r.after), r.ratio === null ? '-' : `${formatNumber(r.ratio)}x`]);
   const table = [['metric', 'before', 'after', 'after/before'], ...cells];
   const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
   const lines = table.map((row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  '));
@@ -33,12 +34,17 @@ export function formatComparison(rows: ComparisonRow[], verdicts?: { before: str
   return lines.join('\n');
 }
 
-/** compareReports then formatComparison, with the two SLO verdicts. */
+/** compareReports then formatComparison, with the two SLO verdicts and what their budget figures mean. */
 export function formatReportComparison(before: LoadReport, after: LoadReport): string {
-  return formatComparison(compareReports(before, after), { before: before.slo.verdict, after: after.slo.verdict });
+  const table = formatComparison(compareReports(before, after), { before: before.slo.verdict, after: after.slo.verdict });
+  const budget = [`before ${explainBudget(before.slo.budgetConsumedPercent)}`, `after  ${explainBudget(after.slo.budgetConsumedPercent)}`];
+  return [table, ...budget].join('\n');
 }
 
+// One precision for every figure, so a column reads down without 457.5 sitting next to 28.207;
+// two decimals keep sub-millisecond latencies and 0.05% error rates visible.
+const DECIMALS = 2;
+
 function formatNumber(value: number): string {
-  if (Number.isInteger(value)) return String(value);
-  return Math.abs(value) >= 100 ? value.toFixed(1) : value.toFixed(3);
+  return Number.isFinite(value) ? value.toFixed(DECIMALS) : String(value);
 }

@@ -1,4 +1,5 @@
 import { formatMs } from './duration';
+import { explainBudget, formatContext } from './format-context';
 import type { LoadReport, ObjectiveResult } from './types';
 
 // Above this share of busy time the generator, not the target, sets part of the measured latency.
@@ -18,12 +19,13 @@ export function formatReport(report: LoadReport): string {
     lines.push(`limits    ${counts.heldBack} held back by max in flight ${report.maxInFlight}, ${counts.timedOut} timed out, ${counts.notSent} never sent`);
   }
   lines.push(`slo       ${report.slo.spec}: ${report.slo.verdict.toUpperCase()}, error budget consumed ${formatPercent(report.slo.budgetConsumedPercent)}`);
+  lines.push(`          ${explainBudget(report.slo.budgetConsumedPercent)}`);
   for (const objective of report.slo.objectives) lines.push(`          ${formatObjective(objective)}`);
   lines.push(`generator busy ${formatPercent(report.generatorBusy * 100)}, send lag p99 ${formatMs(report.sendLagMs.p99)}, max ${formatMs(report.sendLagMs.max)} (included in latency)`);
   if (report.generatorBusy >= SATURATED) {
     lines.push('warning   the generator was saturated: latencies include its own queueing; lower the rate or trust only relative figures');
   }
-  return lines.join('\n');
+  return [...lines, ...formatContext(report)].join('\n');
 }
 
 function formatObjective(o: ObjectiveResult): string {

@@ -16,6 +16,7 @@ export type {
   ObjectiveResult,
   ProgressSnapshot,
   RequestFactory,
+  RunContext,
   SloResult,
   SloSpec,
 } from './types';
@@ -62,5 +63,11 @@ export { readErrorCode } from './outcome';
 export { formatProgressLine, measureAchievedRate } from './progress';
 /** Human-readable final report. */
 export { formatReport, formatPercent } from './format-report';
+/** A report's context as text: its settings, the mid-run change warning, and what a budget share means. */
+export { formatSettings, formatContext, changedWarning, explainBudget } from './format-context';
+/** Settings of a run: the end-of-run read, what changed, and two runs' settings side by side. */
+export { changedSettings, recordSettingsAtEnd, compareContexts } from './run-context';
+/** A setting of two runs side by side, and the whole comparison. */
+export type { SettingDifference, ContextComparison } from './run-context';
 /** Before/after comparison rows and their text table. */
 export { compareReports, formatComparison, formatReportComparison } from './compare';

@@ -31,6 +31,9 @@ export interface LoadArgs {
   items: number;
   catalogSize: number;
   slo: SloSpec;
+  /** Whether to write the JSON report: `--json` alone or with a file name. */
+  writeJson: boolean;
+  /** The file `--json` named; absent when `--json` came alone, so the caller picks a default. */
   jsonPath?: string;
   target: string;
   /** Non-loopback host names the operator allowed as targets (none by default). */
@@ -40,7 +43,7 @@ export interface LoadArgs {
 /** One-paragraph usage text for `load --help` and error messages. */
 export const LOAD_USAGE = [
   'usage: load --rate <req/s> --duration <30s|500ms|2m> [--mix popular|longtail|mixed] [--items N]',
-  '            [--slo p99<300ms[,success>=99.9%]] [--json out.json] [--target http://127.0.0.1:8080]',
+  '            [--slo p99<300ms[,success>=99.9%]] [--json [out.json]] [--target http://127.0.0.1:8080]',
   '            [--catalog-size N]',
 ].join('\n');
 
@@ -57,7 +60,7 @@ const OPTIONS = {
 
 /** Parses the `load` command's flags (`--flag value` or `--flag=value`); throws LoadArgsError. */
 export function parseLoadArgs(argv: string[], options: { allowedHosts?: readonly string[] } = {}): LoadArgs {
-  const raw = readFlags(argv);
+  const raw = readFlags(withBareJson(argv));
   if (raw.rate === undefined) throw new LoadArgsError('--rate', 'is required, e.g. --rate 50');
   if (raw.duration === undefined) throw new LoadArgsError('--duration', 'is required, e.g. --duration 30s');
   const catalogSize = parseCatalogSize(raw['catalog-size']);
@@ -68,7 +71,8 @@ export function parseLoadArgs(argv: string[], options: { allowedHosts?: readonly
     items: parseItems(raw.items, catalogSize),
     catalogSize,
     slo: parseSloFlag(raw.slo),
-    jsonPath: parseJsonPath(raw.json),
+    writeJson: raw.json !== undefined,
+    jsonPath: raw.json?.trim() ? raw.json : undefined,
     target: parseTarget(raw.target, options.allowedHosts ?? []),
     allowedHosts: options.allowedHosts ?? [],
   };
@@ -155,9 +159,10 @@ function parseSloFlag(text: string | undefined): SloSpec {
   }
 }
 
-function parseJsonPath(text: string | undefined): string | undefined {
-  if (text !== undefined && text.trim() === '') throw new LoadArgsError('--json', 'needs a file name');
-  return text;
+// parseArgs has no optional values: `--json` last or before another flag is read as `--json=`,
+// which asks for the report under the caller's default name.
+function withBareJson(argv: string[]): string[] {
+  return argv.map((arg, i) => (arg === '--json' && (i === argv.length - 1 || argv[i + 1].startsWith('--')) ? '--json=' : arg));
 }
 
 function parseTarget(text: string | undefined, allowedHosts: readonly string[]): string {

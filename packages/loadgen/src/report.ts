@@ -38,6 +38,7 @@ export function buildReport(result: RunResult, options: ResolvedOptions): LoadRe
     generatorBusy: round(result.generatorBusy),
     slo: evaluateSlo(options.slo, recorder.latency, { total, failed: recorder.failed }),
     latencyHistogram: encodeHistogram(recorder.latency),
+    ...(options.context ? { context: options.context } : {}),
   };
 }
 

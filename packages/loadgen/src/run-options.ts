@@ -1,6 +1,6 @@
 import { createDefaultSlo } from './slo';
 import { requireLoopbackTarget } from './target';
-import type { LoadOptions, ProgressSnapshot, RequestFactory, SloSpec } from './types';
+import type { LoadOptions, ProgressSnapshot, RequestFactory, RunContext, SloSpec } from './types';
 
 /** Concurrency cap unless told otherwise: high, so only a badly stuck target reaches it. */
 export const DEFAULT_MAX_IN_FLIGHT = 10_000;
@@ -32,6 +32,7 @@ export interface ResolvedOptions {
   onProgress?: (snapshot: ProgressSnapshot) => void;
   progressIntervalMs: number;
   signal?: AbortSignal;
+  context?: RunContext;
 }
 
 /** Most keep-alive connections sizeConnections asks for, whatever the rate. */

@@ -120,6 +120,29 @@ export interface LoadOptions {
   progressIntervalMs?: number;
   /** Aborting stops the schedule early; in-flight requests still get the grace period. */
   signal?: AbortSignal;
+  /** What the caller knows about the system under test; the report carries it unchanged. */
+  context?: RunContext;
+}
+
+/**
+ * The conditions a run ran under, as the caller read them: loadgen knows no setting names, it
+ * only stores them and tells which differ, so any system's switches or build fit.
+ */
+export interface RunContext {
+  /** Where the settings were read from, e.g. a control API's URL. */
+  source: string;
+  /** Named settings at the start of the run, each value as text; null when they could not be read. */
+  settings: Record<string, string> | null;
+  /** The same settings read again at the end; null when unknown. */
+  settingsAtEnd: Record<string, string> | null;
+  /** Settings seen with another value at any point during the run (from the start, or between reads). */
+  changedDuringRun: string[];
+  /** What the load asked for and the system declared, e.g. mix, items, catalog size. */
+  workload: Record<string, string | number>;
+  /** Version of the system (or of the tool that ran the load), when known. */
+  version: string | null;
+  /** Why the settings are unknown, when they are. */
+  note?: string;
 }
 
 /** The JSON-serialisable result of a run. */
@@ -154,6 +177,8 @@ export interface LoadReport {
   slo: SloResult;
   /** The latency histogram in microseconds, HdrHistogram compressed base64. */
   latencyHistogram: string;
+  /** The caller's context (LoadOptions.context); absent from reports written before it existed. */
+  context?: RunContext;
 }
 
 /** One row of a before/after comparison. */

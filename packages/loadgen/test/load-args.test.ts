@@ -21,10 +21,17 @@ describe('parseLoadArgs', () => {
       items: 1,
       catalogSize: 1_000_000,
       slo: { latency: [{ percentile: 99, thresholdMs: 300 }], availabilityPercent: 99.9 },
+      writeJson: false,
       jsonPath: undefined,
       target: 'http://127.0.0.1:8080',
       allowedHosts: [],
     });
+  });
+
+  it('takes --json alone, last or before another flag, as a request for the report under a default name', () => {
+    expect(parseLoadArgs([...BASE, '--json'])).toMatchObject({ writeJson: true, jsonPath: undefined });
+    expect(parseLoadArgs(['--json', ...BASE])).toMatchObject({ writeJson: true, jsonPath: undefined, rate: 50 });
+    expect(parseLoadArgs([...BASE, '--json', 'runs/a.json'])).toMatchObject({ writeJson: true, jsonPath: 'runs/a.json' });
   });
 
   it('takes a non-loopback target only when its host was allowed', () => {
@@ -68,7 +75,6 @@ describe('parseLoadArgs', () => {
     ['--target', [...BASE, '--target', 'ftp://127.0.0.1']],
     ['--target', [...BASE, '--target', 'not a url']],
     ['--target', [...BASE, '--target', 'http://127.0.0.1:8080/api/checkout']],
-    ['--json', [...BASE, '--json']],
     ['--speed', [...BASE, '--speed', '3']],
     ['-v', [...BASE, '-v']],
     ['stray', [...BASE, 'stray']],

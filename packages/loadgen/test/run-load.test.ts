@@ -155,6 +155,15 @@ describe('runLoad', () => {
     expect(line).toMatch(/p50 .*p95 .*p99 .*errors 0.*in flight 0/);
   });
 
+  it('carries the caller\'s context into the report unchanged, and leaves it out when none was given', async () => {
+    const server = await serve(() => ({ status: 201 }));
+    const context = { source: 'caller', settings: { 'switch.a': 'on' }, settingsAtEnd: null, changedDuringRun: [], workload: { items: 1 }, version: null };
+    const report = await runLoad({ target: server.url, rate: 50, durationMs: 100, factory, warmupRequests: 0, context });
+    expect(report.context).toEqual(context);
+    const plain = await runLoad({ target: server.url, rate: 50, durationMs: 100, factory, warmupRequests: 0 });
+    expect('context' in plain).toBe(false);
+  });
+
   it('produces a report that survives JSON', async () => {
     const server = await serve(() => ({ status: 201 }));
     const report = await runLoad({ target: server.url, rate: 50, durationMs: 200, factory });

@@ -18,6 +18,10 @@ export { diagnose } from './diagnose';
 export { compare } from './compare';
 /** SQL with literals replaced by `?`, IN/ANY lists collapsed and whitespace folded. */
 export { normalizeStatement } from './normalize-statement';
+/** Every percentage as people read it, what each share measures, and the verdict's share in words. */
+export { formatPathShare, SHARE_DEFINITIONS, describeVerdictShare } from './share-definitions';
+/** The verdict fields describeVerdictShare reads. */
+export type { VerdictShareParts } from './share-definitions';
 /** The typed error for input the analysis refuses. */
 export { TraceAnalysisError } from './errors';
 /** Codes of TraceAnalysisError. */

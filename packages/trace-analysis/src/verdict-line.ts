@@ -1,9 +1,6 @@
 import { labelOf } from './labels';
+import { formatPathShare as percent } from './share-definitions';
 import type { Culprit, Verdict } from './types';
-
-function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}
 
 function describePattern(pattern: NonNullable<Verdict['pattern']>): string {
   if (pattern.kind === 'n_plus_one') return `${pattern.count} sequential calls`;
@@ -13,7 +10,8 @@ function describePattern(pattern: NonNullable<Verdict['pattern']>): string {
 function describeShare(culprit: Culprit, total: number, relatedCount: number): string {
   const own = `${percent(culprit.share)} of critical path`;
   if (relatedCount === 0) return own;
-  return `${own} (${percent(total)} with ${relatedCount} more ${relatedCount === 1 ? 'group' : 'groups'})`;
+  // Said in words so the total explains itself; describeVerdictShare names the groups.
+  return `${own} (${percent(total)} with ${relatedCount} more ${relatedCount === 1 ? 'group' : 'groups'} the same rule explains)`;
 }
 
 /** `service · label · pattern · share · explanation`, the line a person reads. */

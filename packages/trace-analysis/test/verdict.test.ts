@@ -22,7 +22,7 @@ describe('decideVerdict on checkouts', () => {
 
   it('lists the other groups the culprit’s rule explains', () => {
     const v = verdictOf({ reserveMs: 1 }, [KEYED_SCAN]);
-    expect(v.line).toBe('inventory · SELECT … FROM products WHERE sku = $1 · 3 sequential calls · 91% of critical path (94% with 1 more group) · keyed scan → add an index');
+    expect(v.line).toBe('inventory · SELECT … FROM products WHERE sku = $1 · 3 sequential calls · 91% of critical path (94% with 1 more group the same rule explains) · keyed scan → add an index');
     expect(v).toMatchObject({ ruleId: 'keyed-scan', switchName: 'index', diagnosis: 'keyed scan', suggestion: 'add an index' });
     expect(v.related.map((r) => r.key)).toEqual([UPDATE_KEY]);
   });
@@ -33,7 +33,7 @@ describe('decideVerdict on checkouts', () => {
     const v = verdictOf({}, [KEYED_SCAN]);
     expect(v.culprit?.share).toBeCloseTo(90 / 186.23, 6);
     expect(v.share).toBeCloseTo(180 / 186.23, 6);
-    expect(v.line).toContain('48% of critical path (97% with 1 more group) · keyed scan → add an index');
+    expect(v.line).toContain('48% of critical path (97% with 1 more group the same rule explains) · keyed scan → add an index');
   });
 
   it('prefers the groups one rule explains to an N+1 when together they hold more of the path', () => {

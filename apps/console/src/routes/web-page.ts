@@ -2,14 +2,17 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
 import { HttpError } from '@tracecart/http-kit';
+import { faviconRoutes } from './favicon';
 
 /**
- * Serves the built page (Vite's output) at /. Hashed assets are cached for a long time;
+ * Serves the built page (Vite's output) at /, and its icon. Hashed assets are cached for a long time;
  * index.html never, so a rebuilt page shows on the next reload.
  */
 export function webPageRoutes(webRoot: string): Router {
   const router = Router();
   const index = path.join(webRoot, 'index.html');
+  // Served even when the page is not built: the browser asks for it either way.
+  router.use(faviconRoutes());
   router.use('/assets', express.static(path.join(webRoot, 'assets'), { immutable: true, maxAge: '1y', fallthrough: true }));
   router.get(['/', '/index.html'], (_req, res) => {
     if (!existsSync(index)) {

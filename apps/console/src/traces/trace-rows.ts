@@ -14,7 +14,8 @@ export function isoFromUnixNano(unixNano: string): string {
   return new Date(Number(BigInt(unixNano) / 1_000_000n)).toISOString();
 }
 
-function fixAttributesOf(attributes: Record<string, AttributeValue>): Record<string, AttributeValue> {
+/** The `lab.fix.*` attributes among a span's attributes: the switch state it ran under. */
+export function fixAttributesOf(attributes: Record<string, AttributeValue>): Record<string, AttributeValue> {
   return Object.fromEntries(Object.entries(attributes).filter(([key]) => key.startsWith(FIX_ATTRIBUTE_PREFIX)));
 }
 

@@ -25,6 +25,15 @@ export function longTailItems(catalogSize: number, count: number): CartItem[] {
 }
 
 /**
+ * The items box's starting text: the README's three SKUs (SKU-0000042 x2, SKU-0912345, SKU-0500000)
+ * on the default catalog of 1,000,000, scaled to the same places in a smaller one so they exist.
+ */
+export function defaultItemsText(catalogSize: number): string {
+  const at = (fraction: number) => formatSku(Math.max(1, Math.min(catalogSize, Math.round(catalogSize * fraction))));
+  return `${formatSku(42)} x2, ${at(0.912345)}, ${at(0.5)}`;
+}
+
+/**
  * Reads `SKU-0000042 x2, 42, SKU-0999999` (a bare number is a catalog number; `xN` a quantity).
  * Throws with a message naming the part it cannot read.
  */

@@ -1,7 +1,7 @@
 import { callApi } from './api';
 import { h, panelHeader, replaceChildren } from './dom';
 import { formatMs, shortId } from './format';
-import { describeItems, formatSku, longTailItems, parseItems, pickLongTail, type CartItem } from './shop-items';
+import { defaultItemsText, describeItems, formatSku, longTailItems, parseItems, pickLongTail, type CartItem } from './shop-items';
 import type { PageContext } from './page-context';
 
 interface CheckoutBody {
@@ -71,9 +71,10 @@ function presetButtons(ctx: PageContext, buy: (items: CartItem[]) => void): HTML
   return h(
     'div',
     { class: 'presets' },
-    preset('preset-popular', 'Popular SKU', 'SKU-0000042, one of the best sellers', () => [{ sku: formatSku(42), quantity: 1 }]),
-    preset('preset-longtail', 'Long-tail SKU', 'one SKU from the far end of the catalog', () => [{ sku: formatSku(pickLongTail(ctx.lab.catalogSize)), quantity: 1 }]),
-    preset('preset-five', '5 items', 'five long-tail SKUs in one order: watch the N+1', () => longTailItems(ctx.lab.catalogSize, 5)),
+    // Each preset places its checkout at once, and says so on the button.
+    preset('preset-popular', 'Check out: popular SKU', 'places a checkout of SKU-0000042, one of the best sellers', () => [{ sku: formatSku(42), quantity: 1 }]),
+    preset('preset-longtail', 'Check out: long-tail SKU', 'places a checkout of one SKU from the far end of the catalog', () => [{ sku: formatSku(pickLongTail(ctx.lab.catalogSize)), quantity: 1 }]),
+    preset('preset-five', 'Check out: 5 items', 'places a checkout of five long-tail SKUs in one order: watch the N+1', () => longTailItems(ctx.lab.catalogSize, 5)),
   );
 }
 
@@ -85,7 +86,8 @@ export function mountShop(root: HTMLElement, ctx: PageContext): void {
     problem: h('p', { class: 'problem', role: 'alert' }),
   };
   const buy = (items: CartItem[]) => void checkout(ctx, parts, items);
-  const free = h('input', { id: 'free-items', class: 'grow', placeholder: 'SKU-0000042 x2, SKU-0999999', 'aria-label': 'items' });
+  // A real value, not a grey placeholder that looks filled in and then answers "name at least one SKU".
+  const free = h('input', { id: 'free-items', class: 'grow', value: defaultItemsText(ctx.lab.catalogSize), 'aria-label': 'items (SKU-0000042 x2, or a catalog number)' });
   const submitFreeForm = (e: Event) => {
     e.preventDefault();
     try {

@@ -1,4 +1,4 @@
-import type { CompareResult } from '../../src/api-types';
+import type { SwitchCompareResult } from '../../src/api-types';
 import { api } from './api';
 import { h, panelHeader, replaceChildren } from './dom';
 import type { PageContext } from './page-context';
@@ -6,25 +6,31 @@ import { comparisonView } from './compare-view';
 import { LAB_ATTRIBUTES, FIX_ATTRIBUTES } from '@tracecart/contracts/span-names';
 import { createRecentTraces, fixLabelOf, select } from './recent-traces';
 
-/** The comparison: checkouts with one fix attribute off against on, in the list's service and window. */
+/**
+ * The comparison: checkouts split by their full switch state, comparing the two states that differ
+ * only in the chosen switch, so another switch flipped in between cannot take the credit.
+ */
 function createComparison(current: () => { service: string; lookback: string }): HTMLElement {
   const by = select('compare-by', FIX_ATTRIBUTES.map((k) => [k, k]), LAB_ATTRIBUTES.fixIndex);
   const result = h('div', { class: 'compare-result' });
 
   async function runCompare(): Promise<void> {
     const { service, lookback } = current();
-    const filter = (value: string) => ({ service, operation: 'POST /api/checkout', lookback, limit: 100, attributes: { [by.value]: value } });
+    const body = { switch: by.value, service, operation: 'POST /api/checkout', lookback, limit: 200 };
     replaceChildren(result, h('p', { class: 'hint loading', text: 'comparing…' }));
     try {
-      const answer = await api<CompareResult>('/api/compare', 'POST', { before: filter('false'), after: filter('true') });
-      replaceChildren(result, comparisonView(answer, [`${fixLabelOf(by.value)} off`, `${fixLabelOf(by.value)} on`]));
+      const answer = await api<SwitchCompareResult>('/api/compare/switch', 'POST', body);
+      const note = h('p', { class: answer.pair ? 'compare-note' : 'problem', id: 'compare-note', text: answer.message });
+      const name = fixLabelOf(by.value);
+      replaceChildren(result, note, answer.pair ? comparisonView(answer.pair, [`${name} off`, `${name} on`]) : null);
     } catch (error) {
       replaceChildren(result, h('p', { class: 'problem', text: (error as Error).message }));
     }
   }
 
   const run = h('button', { type: 'button', id: 'compare-run', onclick: () => void runCompare(), text: 'Compare' });
-  return h('div', {}, h('h3', { text: 'Before and after' }), h('div', { class: 'row' }, h('span', { text: 'Compare checkouts with' }), by, h('span', { text: 'off vs on' }), run), result);
+  const hint = 'Only traces whose other switches match are compared.';
+  return h('div', {}, h('h3', { text: 'Before and after' }), h('div', { class: 'row' }, h('span', { text: 'Compare checkouts with' }), by, h('span', { text: 'off vs on' }), run), h('p', { class: 'hint', text: hint }), result);
 }
 
 /** Recent traces (refreshed every few seconds) and a before/after comparison by one fix switch. */

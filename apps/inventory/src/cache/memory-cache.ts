@@ -1,4 +1,4 @@
-import type { Product } from '@tracecart/contracts';
+import type { CatalogEntry } from '@tracecart/contracts';
 import type { ProductCache } from './product-cache';
 
 const MAX_ENTRIES = 100_000;
@@ -6,25 +6,25 @@ const MAX_ENTRIES = 100_000;
 /** In-process stand-in for Redis when none is reachable; bounded, oldest entries dropped first. */
 export class MemoryProductCache implements ProductCache {
   readonly backend = 'memory' as const;
-  private readonly entries = new Map<string, { product: Product; expiresAt: number }>();
+  private readonly entries = new Map<string, { entry: CatalogEntry; expiresAt: number }>();
 
   constructor(private readonly ttlSeconds: number) {}
 
-  async getMany(skus: readonly string[]): Promise<Map<string, Product>> {
+  async getMany(skus: readonly string[]): Promise<Map<string, CatalogEntry>> {
     const now = Date.now();
-    const found = new Map<string, Product>();
+    const found = new Map<string, CatalogEntry>();
     for (const sku of skus) {
       const entry = this.entries.get(sku);
-      if (entry && entry.expiresAt > now) found.set(sku, entry.product);
+      if (entry && entry.expiresAt > now) found.set(sku, entry.entry);
     }
     return found;
   }
 
-  async setMany(products: readonly Product[]): Promise<void> {
+  async setMany(entries: readonly CatalogEntry[]): Promise<void> {
     const expiresAt = Date.now() + this.ttlSeconds * 1000;
-    for (const product of products) {
-      this.entries.delete(product.sku);
-      this.entries.set(product.sku, { product, expiresAt });
+    for (const entry of entries) {
+      this.entries.delete(entry.sku);
+      this.entries.set(entry.sku, { entry, expiresAt });
     }
     // Map iteration is insertion order, so the first keys are the oldest.
     for (const sku of this.entries.keys()) {

@@ -1,8 +1,8 @@
 import Redis from 'ioredis';
-import type { Product } from '@tracecart/contracts';
-import { productKey, type ProductCache } from './product-cache';
+import type { CatalogEntry } from '@tracecart/contracts';
+import { catalogKey, type ProductCache } from './product-cache';
 
-/** Read-through cache in Redis; products expire after ttlSeconds. */
+/** Read-through cache of catalog entries in Redis; they expire after ttlSeconds. */
 export class RedisProductCache implements ProductCache {
   readonly backend = 'redis' as const;
   private readonly redis: Redis;
@@ -25,23 +25,23 @@ export class RedisProductCache implements ProductCache {
     this.redis.on('error', () => undefined);
   }
 
-  async getMany(skus: readonly string[]): Promise<Map<string, Product>> {
-    const values = await this.redis.mget(skus.map((sku) => productKey(this.prefix, sku)));
-    const found = new Map<string, Product>();
+  async getMany(skus: readonly string[]): Promise<Map<string, CatalogEntry>> {
+    const values = await this.redis.mget(skus.map((sku) => catalogKey(this.prefix, sku)));
+    const found = new Map<string, CatalogEntry>();
     values.forEach((value, i) => {
-      if (value !== null) found.set(skus[i], JSON.parse(value) as Product);
+      if (value !== null) found.set(skus[i], JSON.parse(value) as CatalogEntry);
     });
     return found;
   }
 
-  async setMany(products: readonly Product[]): Promise<void> {
+  async setMany(entries: readonly CatalogEntry[]): Promise<void> {
     const pipeline = this.redis.pipeline();
-    for (const product of products) pipeline.set(productKey(this.prefix, product.sku), JSON.stringify(product), 'EX', this.ttlSeconds);
+    for (const entry of entries) pipeline.set(catalogKey(this.prefix, entry.sku), JSON.stringify(entry), 'EX', this.ttlSeconds);
     await pipeline.exec();
   }
 
   async delete(skus: readonly string[]): Promise<void> {
-    if (skus.length > 0) await this.redis.del(...skus.map((sku) => productKey(this.prefix, sku)));
+    if (skus.length > 0) await this.redis.del(...skus.map((sku) => catalogKey(this.prefix, sku)));
   }
 
   async close(): Promise<void> {

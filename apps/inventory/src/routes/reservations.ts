@@ -8,26 +8,24 @@ import {
   type ReleaseAbandonedResponse,
 } from '@tracecart/contracts';
 import type { ReservationRepo } from '../reservation-repo';
-import type { ProductCatalog } from '../product-catalog';
 
 /**
  * POST /reservations (hold all lines or none), POST /reservations/:orderId/release, and for the
- * order service's sweep: GET /reservations/held and POST /reservations/release-abandoned.
+ * order service's sweep: GET /reservations/held and POST /reservations/release-abandoned. They
+ * change only stock, which the catalog cache never holds, so none of them touches the cache.
  */
-export function reservationRoutes(reservations: ReservationRepo, catalog: ProductCatalog): Router {
+export function reservationRoutes(reservations: ReservationRepo): Router {
   const router = Router();
 
   router.post('/reservations', async (req, res) => {
     const { orderId, items } = parseOrThrow(reservationRequestSchema, req.body);
     const held = await reservations.reserve(orderId, items);
-    await catalog.invalidate(held.items.map((i) => i.sku));
     res.status(201).json(held);
   });
 
   router.post('/reservations/:orderId/release', async (req, res) => {
     const orderId = parseOrThrow(orderIdSchema, req.params.orderId);
     const released = await reservations.release(orderId);
-    await catalog.invalidate(released.items.map((i) => i.sku));
     res.json(released);
   });
 
@@ -38,7 +36,6 @@ export function reservationRoutes(reservations: ReservationRepo, catalog: Produc
   router.post('/reservations/release-abandoned', async (req, res) => {
     const { orderIds, olderThanMs } = parseOrThrow(releaseAbandonedRequestSchema, req.body);
     const released = await reservations.releaseAbandoned(orderIds, olderThanMs);
-    await catalog.invalidate(released.flatMap((r) => r.items.map((i) => i.sku)));
     const body: ReleaseAbandonedResponse = { released: released.map((r) => r.orderId) };
     res.json(body);
   });

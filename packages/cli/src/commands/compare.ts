@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { formatReportComparison, type LoadReport } from '@tracecart/loadgen';
 import { UsageError, type Command } from '../command';
+import { formatSwitchComparison } from '../load/format-switches';
 import { parseCommandLine } from './command-line';
 
-const COMPARE_USAGE = 'usage: lab compare <before.json> <after.json>';
+const COMPARE_USAGE = 'usage: lab compare <before.json> <after.json> [--switch fix.index]  (--switch: the one switch the runs should differ in)';
 
 async function readReport(file: string): Promise<LoadReport> {
   let text: string;
@@ -21,15 +22,17 @@ async function readReport(file: string): Promise<LoadReport> {
   }
 }
 
-/** `lab compare before.json after.json`: the before/after table of two load reports, with ratios. */
+/** `lab compare before.json after.json`: both runs' switches, warnings when they differ in more than one, and the before/after table. */
 export const compareCommand: Command = {
   name: 'compare',
-  summary: 'before/after table of two load reports: compare before.json after.json',
+  summary: 'switches and before/after table of two load reports: compare before.json after.json [--switch fix.index]',
   async run(argv) {
-    const files = parseCommandLine({ args: argv, allowPositionals: true }, COMPARE_USAGE).positionals;
+    const options = { switch: { type: 'string' } } as const;
+    const { positionals: files, values } = parseCommandLine({ args: argv, options, allowPositionals: true }, COMPARE_USAGE);
     if (files.length !== 2) throw new UsageError(COMPARE_USAGE);
     const [before, after] = await Promise.all(files.map(readReport));
-    console.log(formatReportComparison(before, after));
+    const switches = formatSwitchComparison({ file: files[0], report: before }, { file: files[1], report: after }, values.switch);
+    console.log([...switches, ...(switches.length > 0 ? [''] : []), formatReportComparison(before, after)].join('\n'));
     return 0;
   },
 };

