@@ -1,6 +1,8 @@
 import express, { type Express } from 'express';
 import { errorMiddleware, healthRoutes, notFoundHandler } from '@tracecart/http-kit';
 import { createLogger, type Logger } from '@tracecart/tracing';
+import { baselineRoutes } from './baselines/baseline-routes';
+import type { BaselineStore } from './baselines/baseline-store';
 import { DEFAULT_CONFIG } from './config';
 import { otlpRoutes } from './otlp/receive-traces';
 import { allowAnyOrigin } from './query/cors';
@@ -13,6 +15,8 @@ export interface AppOptions {
   /** Largest accepted OTLP body after decompression (default 16 MiB). */
   maxPayloadBytes?: number;
   logger?: Logger;
+  /** Served as /api/lab/baselines on the query port when given. */
+  baselines?: BaselineStore;
 }
 
 function createBaseApp(): Express {
@@ -36,7 +40,7 @@ export function createOtlpApp(store: TraceStore, options: AppOptions = {}): Expr
   return app;
 }
 
-/** The Jaeger /api/v3 query API with CORS (plus /healthz, /readyz); does not listen. */
+/** The Jaeger /api/v3 query API with CORS (plus /healthz, /readyz, and the lab's baselines); does not listen. */
 export function createQueryApp(store: TraceStore, options: AppOptions = {}): Express {
   const logger = options.logger ?? createLogger('tracestore');
   const app = createBaseApp();
@@ -45,6 +49,8 @@ export function createQueryApp(store: TraceStore, options: AppOptions = {}): Exp
   app.use(queryRoutes(store));
   // Errors of the /api/v3 routes above answer in Jaeger's shape; the rest in the tracecart contract.
   app.use(jaegerErrorHandler(logger));
+  // The lab's routes come after it, so their errors answer in the tracecart contract.
+  if (options.baselines) app.use(baselineRoutes(options.baselines));
   app.use(notFoundHandler());
   app.use(errorMiddleware(logger));
   return app;

@@ -1,6 +1,8 @@
 import { createLogger, type Logger } from '@tracecart/tracing';
 import { createOtlpApp, createQueryApp } from './app';
 import { DEFAULT_CONFIG, type TracestoreConfig } from './config';
+import { BaselineStore } from './baselines/baseline-store';
+import type { BaselineOptions } from './baselines/types';
 import { closeServer, listenOn } from './listen';
 import { startGrpcReceiver, stopGrpcReceiver } from './otlp/grpc-receiver';
 import { TraceStore } from './store/trace-store';
@@ -9,6 +11,7 @@ import { TraceStore } from './store/trace-store';
 export { ListenError } from './listen';
 export { readTracestoreConfig, DEFAULT_CONFIG } from './config';
 export type { TracestoreConfig } from './config';
+export type { BaselineOptions, BaselineSummary, PercentileAnswer } from './baselines/types';
 
 /**
  * How to start an in-process tracestore; anything left out takes its default (port 0 = any free
@@ -17,6 +20,8 @@ export type { TracestoreConfig } from './config';
  */
 export interface StartTracestoreOptions extends Partial<TracestoreConfig> {
   logger?: Logger;
+  /** Bounds and clock of the duration baselines (defaults: 2,000 keys, the last 10 minutes). */
+  baselines?: Partial<BaselineOptions>;
 }
 
 /** A running tracestore. */
@@ -63,8 +68,9 @@ async function startAll(starts: Array<() => Promise<{ port: number; stop: () => 
 export async function startTracestore(options: StartTracestoreOptions = {}): Promise<TracestoreHandle> {
   const config = withDefaults(options);
   const logger = options.logger ?? createLogger('tracestore');
-  const store = new TraceStore(config.maxTraces);
-  const appOptions = { maxPayloadBytes: config.maxPayloadBytes, logger };
+  const baselines = new BaselineStore(options.baselines);
+  const store = new TraceStore(config.maxTraces, baselines);
+  const appOptions = { maxPayloadBytes: config.maxPayloadBytes, logger, baselines };
   const httpServer = (app: Parameters<typeof listenOn>[0], port: number, variable: string) => async () => {
     const { server, port: bound } = await listenOn(app, config.host, port, variable);
     return { port: bound, stop: () => closeServer(server) };

@@ -18,6 +18,8 @@ export { diagnose } from './diagnose';
 export { compare } from './compare';
 /** SQL with literals replaced by `?`, IN/ANY lists collapsed and whitespace folded. */
 export { normalizeStatement } from './normalize-statement';
+/** normalizeStatement with a bounded memo of recent texts, for callers that see the same statements again and again. */
+export { normalizeStatementCached } from './span-keys';
 /** Every percentage as people read it, what each share measures, and the verdict's share in words. */
 export { formatPathShare, SHARE_DEFINITIONS, describeVerdictShare } from './share-definitions';
 /** The verdict fields describeVerdictShare reads. */

@@ -17,10 +17,8 @@ function text(span: TraceSpan, ...keys: string[]): string | undefined {
   return undefined;
 }
 
-/** The span's normalized SQL (`db.query.text`, else legacy `db.statement`), if any. */
-export function statementOf(span: TraceSpan): string | undefined {
-  const raw = text(span, 'db.query.text', 'db.statement');
-  if (raw === undefined) return undefined;
+/** normalizeStatement, remembering the answers for recent distinct texts. */
+export function normalizeStatementCached(raw: string): string {
   let out = normalized.get(raw);
   if (out === undefined) {
     if (normalized.size >= CACHE_LIMIT) normalized.clear();
@@ -28,6 +26,12 @@ export function statementOf(span: TraceSpan): string | undefined {
     normalized.set(raw, out);
   }
   return out;
+}
+
+/** The span's normalized SQL (`db.query.text`, else legacy `db.statement`), if any. */
+export function statementOf(span: TraceSpan): string | undefined {
+  const raw = text(span, 'db.query.text', 'db.statement');
+  return raw === undefined ? undefined : normalizeStatementCached(raw);
 }
 
 const perTree = new WeakMap<TraceTree, Array<string | undefined>>();

@@ -6,17 +6,21 @@ export interface TracingConfig {
   readonly scheduledDelayMillis: number;
   readonly maxQueueSize: number;
   readonly maxExportBatchSize: number;
+  /** A statement slower than this gets its query plan (TRACING_EXPLAIN_MS); 0 turns plans off. */
+  readonly explainMs: number;
 }
 
-function readPositiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: 0 | 1): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be a ${min === 0 ? 'non-negative' : 'positive'} integer, got "${raw}"`);
   }
   return value;
 }
+
+const readPositiveInt = (env: NodeJS.ProcessEnv, name: string, fallback: number) => readInt(env, name, fallback, 1);
 
 /** Parses the tracing settings once; a bad value throws with the variable's name. */
 export function readTracingConfig(env: NodeJS.ProcessEnv): TracingConfig {
@@ -34,5 +38,6 @@ export function readTracingConfig(env: NodeJS.ProcessEnv): TracingConfig {
     scheduledDelayMillis: readPositiveInt(env, 'OTEL_BSP_SCHEDULE_DELAY', 1000),
     maxQueueSize: readPositiveInt(env, 'OTEL_BSP_MAX_QUEUE_SIZE', 4096),
     maxExportBatchSize: readPositiveInt(env, 'OTEL_BSP_MAX_EXPORT_BATCH_SIZE', 512),
+    explainMs: readInt(env, 'TRACING_EXPLAIN_MS', 50, 0),
   });
 }

@@ -4,7 +4,9 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
+import type { TracingConfig } from './config';
 import { nameQuerySpan } from './pg-span-hook';
+import { QueryPlanInstrumentation } from './query-plan/query-plan-instrumentation';
 import { isUntracedPath } from './untraced-paths';
 
 /**
@@ -16,14 +18,26 @@ import { isUntracedPath } from './untraced-paths';
  * - pg: a span per query inside a trace, renamed `SELECT products` by its request hook; the
  *   `pg-pool.connect` spans show the time a query waited for a pooled connection.
  * - ioredis and undici (fetch): spans only inside a trace.
+ * - query plans: a statement slower than TRACING_EXPLAIN_MS gets its EXPLAIN plan, fed by the
+ *   pg instrumentation's hooks (off, and pg left alone, when the threshold is 0).
  */
-export function createInstrumentations(): Instrumentation[] {
+export function createInstrumentations(config: Pick<TracingConfig, 'explainMs'>): Instrumentation[] {
+  // Left out rather than disabled: registering enables every instrumentation it is given.
+  const plans = config.explainMs > 0 ? new QueryPlanInstrumentation({ thresholdMs: config.explainMs }) : undefined;
   return [
     new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => isUntracedPath(request.url) }),
     new ExpressInstrumentation({
       ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER, ExpressLayerType.REQUEST_HANDLER],
     }),
-    new PgInstrumentation({ requireParentSpan: true, requestHook: nameQuerySpan }),
+    new PgInstrumentation({
+      requireParentSpan: true,
+      requestHook: (span, info) => {
+        nameQuerySpan(span, info);
+        plans?.onQueryStart(span, info);
+      },
+      responseHook: (span) => plans?.onQueryEnd(span),
+    }),
+    ...(plans ? [plans] : []),
     new IORedisInstrumentation({ requireParentSpan: true }),
     new UndiciInstrumentation({ requireParentforSpans: true }),
   ];

@@ -31,7 +31,7 @@ export function startSdk(config: TracingConfig): void {
     textMapPropagator: new CompositePropagator({
       propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
     }),
-    instrumentations: createInstrumentations(),
+    instrumentations: createInstrumentations(config),
   });
   sdk.start();
   storeSdkHandle(sdk);

@@ -7,7 +7,9 @@ describe('tracing config', () => {
       tracesUrl: 'http://localhost:4318/v1/traces',
       disabled: false,
       scheduledDelayMillis: 1000,
+      explainMs: 50,
     });
+    expect(readTracingConfig({ TRACING_EXPLAIN_MS: '0' }).explainMs).toBe(0);
   });
 
   it('appends the OTLP path to the generic endpoint and takes a traces endpoint as is', () => {
@@ -20,5 +22,6 @@ describe('tracing config', () => {
     expect(() => readTracingConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
     expect(() => readTracingConfig({ OTEL_BSP_SCHEDULE_DELAY: '-1' })).toThrow(/OTEL_BSP_SCHEDULE_DELAY/);
     expect(() => readTracingConfig({ OTEL_BSP_MAX_QUEUE_SIZE: 'lots' })).toThrow(/OTEL_BSP_MAX_QUEUE_SIZE/);
+    expect(() => readTracingConfig({ TRACING_EXPLAIN_MS: '-5' })).toThrow(/TRACING_EXPLAIN_MS/);
   });
 });

@@ -1,10 +1,5 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '@tracecart/testkit';
-
-const REGISTER = path.join(__dirname, '..', 'dist', 'register.js');
-const SERVER = path.join(__dirname, 'fixtures', 'express-pg-server.js');
+import { startTracedFixture } from './helpers/run-fixture';
 const SERVER_KIND = 2;
 const CLIENT_KIND = 3;
 const TABLES = ['pg_class', 'pg_type', 'pg_proc'];
@@ -13,18 +8,11 @@ let bodies: unknown[] = [];
 
 /** Starts the fixture app under the preload, makes the requests at once, stops it, returns its spans. */
 async function traceRequests(receiver: OtlpReceiver, paths: string[]): Promise<ReceivedSpan[]> {
-  const child = spawn(process.execPath, ['--require', REGISTER, SERVER], {
-    env: { ...process.env, OTEL_SERVICE_NAME: 'official-test', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_BSP_SCHEDULE_DELAY: '600000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+  const { port, stop } = await startTracedFixture(receiver);
   const answers = await Promise.all(paths.map((p) => fetch(`http://127.0.0.1:${port}${p}`)));
   expect(answers.map((a) => a.status)).toEqual(paths.map(() => 200));
   bodies = await Promise.all(answers.map((a) => a.json()));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  // No signal handler of its own: the preload flushes the spans and exits.
-  child.kill('SIGTERM');
-  await exited;
+  await stop();
   return receiver.spans();
 }
 

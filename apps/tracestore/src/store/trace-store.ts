@@ -3,7 +3,7 @@ import { Catalog } from './catalog';
 import { groupBatch } from './group-batch';
 import { compileSpanMatcher, type SpanMatcher } from './match-span';
 import { ServiceIndex } from './service-index';
-import type { BatchGroup, IngestResult, Operation, StoredTrace, TraceQuery } from './types';
+import type { BatchGroup, IngestObserver, IngestResult, Operation, StoredTrace, TraceQuery } from './types';
 
 function mergeGroup(trace: StoredTrace, incoming: BatchGroup): void {
   let group = trace.groups.find((g) => g.resource.key === incoming.resource.key);
@@ -42,7 +42,10 @@ export class TraceStore {
   private arrivals = 0;
   private spans = 0;
 
-  constructor(readonly maxTraces: number) {
+  constructor(
+    readonly maxTraces: number,
+    private readonly observer?: IngestObserver,
+  ) {
     if (!Number.isInteger(maxTraces) || maxTraces < 1) throw new RangeError(`maxTraces must be a positive integer, got ${maxTraces}`);
   }
 
@@ -62,6 +65,7 @@ export class TraceStore {
       }
     }
     this.spans += batch.spanCount;
+    this.observer?.observe(data);
     return { spans: batch.spanCount, traces: batch.traces.size, rejectedSpans: batch.rejectedSpans, rejection: batch.rejection };
   }
 

@@ -1,3 +1,5 @@
+import type { DecodedTraces } from '@tracecart/otlp';
+
 // The store keeps every span as the JSON text it will be served as (compact, and a response is
 // string concatenation), plus the few fields search and summaries need.
 
@@ -82,6 +84,11 @@ export interface TraceQuery {
 export interface Operation {
   name: string;
   spanKind: string;
+}
+
+/** Sees every export after the store has kept its spans (the duration baselines). */
+export interface IngestObserver {
+  observe(data: DecodedTraces): void;
 }
 
 /** What one ingested request held. */

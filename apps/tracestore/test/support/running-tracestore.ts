@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { decodeTracesJson, encodeTracesProtobuf, type TracesData } from '@tracecart/otlp';
 import { createLogger } from '@tracecart/tracing';
-import { startTracestore, type TracestoreHandle } from '../../src/start';
+import { startTracestore, type BaselineOptions, type TracestoreHandle } from '../../src/start';
 
 /** The media types of OTLP/HTTP bodies. */
 export const JSON_TYPE = 'application/json';
@@ -22,7 +22,9 @@ export interface RunningTracestore {
 }
 
 /** Starts a quiet tracestore for one test file (all three ports ephemeral). */
-export async function startTestTracestore(options: { maxTraces?: number; maxPayloadBytes?: number } = {}): Promise<RunningTracestore> {
+export async function startTestTracestore(
+  options: { maxTraces?: number; maxPayloadBytes?: number; baselines?: Partial<BaselineOptions> } = {},
+): Promise<RunningTracestore> {
   const handle = await startTracestore({ otlpPort: 0, queryPort: 0, logger: createLogger('tracestore', 'silent'), ...options });
   const otlpUrl = `http://127.0.0.1:${handle.otlpPort}`;
   const queryUrl = `http://127.0.0.1:${handle.queryPort}`;
