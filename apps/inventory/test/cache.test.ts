@@ -39,12 +39,20 @@ describe('fix.cache', () => {
     await db.drop();
   });
 
+  // The cache fails fast until its first connection is up; a test that reads Redis right after a
+  // request must not race that connection on a busy machine.
+  async function connectedCache(): Promise<RedisProductCache> {
+    const cache = new RedisProductCache(REDIS_URL, 30, prefix);
+    await cache.whenConnected();
+    return cache;
+  }
+
   const pricing = (server: RunningServer, sku: string) => requestJson(`${server.url}/products/${sku}?view=pricing`);
   const reserve = (server: RunningServer, sku: string, quantity: number) =>
     requestJson(`${server.url}/reservations`, { body: { orderId: randomUUID(), items: [{ sku, quantity }] } });
 
   it('caches name and price only, and serves them while the product page reads the row fresh', async () => {
-    const server = await startInventory(new RedisProductCache(REDIS_URL, 30, prefix));
+    const server = await startInventory(await connectedCache());
     expect((await pricing(server, 'SKU-0000100')).body).toEqual({ sku: 'SKU-0000100', name: 'Product 100', priceCents: expect.any(Number) });
     const cached = JSON.parse((await redis.get(`${prefix}catalog:SKU-0000100`))!);
     expect(Object.keys(cached).sort()).toEqual(['name', 'priceCents', 'sku']);
@@ -56,7 +64,7 @@ describe('fix.cache', () => {
   });
 
   it('a reservation and its release leave the cache warm, and stock is still enforced', async () => {
-    const server = await startInventory(new RedisProductCache(REDIS_URL, 30, prefix));
+    const server = await startInventory(await connectedCache());
     await pricing(server, 'SKU-0000110');
     const orderId = randomUUID();
     const held = await requestJson(`${server.url}/reservations`, { body: { orderId, items: [{ sku: 'SKU-0000110', quantity: 4 }] } });
@@ -76,7 +84,7 @@ describe('fix.cache', () => {
   });
 
   it('a name and price change through the catalog drops the cached entry', async () => {
-    const cache = new RedisProductCache(REDIS_URL, 30, prefix);
+    const cache = await connectedCache();
     const server = await startInventory(cache);
     await pricing(server, 'SKU-0000120');
     const catalog = new ProductCatalog(new ProductRepo(db.pool), cache, () => true);
@@ -87,7 +95,7 @@ describe('fix.cache', () => {
   });
 
   it('serves a batch from cache hits plus one query for the misses, without stock', async () => {
-    const server = await startInventory(new RedisProductCache(REDIS_URL, 30, prefix));
+    const server = await startInventory(await connectedCache());
     await pricing(server, 'SKU-0000201');
     const res = await requestJson(`${server.url}/products/lookup`, { body: { skus: ['SKU-0000201', 'SKU-0000202', 'SKU-0009999'] } });
     expect(res.body.products.map((p: { sku: string }) => p.sku)).toEqual(['SKU-0000201', 'SKU-0000202']);

@@ -25,6 +25,12 @@ export class RedisProductCache implements ProductCache {
     this.redis.on('error', () => undefined);
   }
 
+  /** Resolves once the first connection is up: commands fail fast before it, by design. */
+  whenConnected(): Promise<void> {
+    if (this.redis.status === 'ready') return Promise.resolve();
+    return new Promise((resolve) => this.redis.once('ready', () => resolve()));
+  }
+
   async getMany(skus: readonly string[]): Promise<Map<string, CatalogEntry>> {
     const values = await this.redis.mget(skus.map((sku) => catalogKey(this.prefix, sku)));
     const found = new Map<string, CatalogEntry>();
