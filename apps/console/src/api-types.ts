@@ -84,6 +84,18 @@ export interface WaterfallRow {
   events: Array<{ name: string; attributes: Record<string, AttributeValue> }>;
   /** Index into diagnosis.nPlusOne when this span is one of an N+1 run. */
   nPlusOne: number | null;
+  /** DB and server spans: where this duration falls among its operation's recent ones; null when unknown. */
+  baseline: BaselineMark | null;
+}
+
+/** Where a span's duration falls among the recent durations of its service, operation (and statement). */
+export interface BaselineMark {
+  /** The share of recent durations at or below this one, 0-100. */
+  percentile: number;
+  /** How many recent durations it was compared with (this one among them). */
+  count: number;
+  /** What "recent" means, e.g. `last 10 min`. */
+  window: string;
 }
 
 /** GET /api/diagnose/:traceId: the verdict and everything the waterfall draws. */
@@ -126,6 +138,15 @@ export interface SwitchCompareResult {
   /** The pair compared: the other switches held the same on both sides; null when no pair exists. */
   pair: (CompareResult & { held: Record<string, string> }) | null;
   /** One line saying what was compared, or why nothing was. */
+  message: string;
+  /** The side (or both) no searched trace ran on, and how to fill it; null when both have traces. */
+  empty: EmptySides | null;
+}
+
+/** The sides of a switch comparison with no trace, and what to do about it. */
+export interface EmptySides {
+  sides: Array<'off' | 'on'>;
+  /** E.g. `No checkouts with fix.index on in the last hour: turn it on and place a few.` */
   message: string;
 }
 

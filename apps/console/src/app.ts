@@ -42,6 +42,7 @@ export function createApp(deps: ConsoleDeps): Express {
     jaeger: createJaegerClient(config.JAEGER_QUERY_URL, { timeoutMs: 10_000 }),
     jaegerQueryUrl: config.JAEGER_QUERY_URL,
     jaegerUiUrl: config.JAEGER_UI_URL,
+    logger: deps.logger,
   };
   const { app } = createServiceApp('console', { pool: deps.pool });
   app.use(healthRoutes({ postgres: () => pingDatabase(deps.pool) }));

@@ -74,6 +74,13 @@ describe('the console page in headless Chromium', () => {
     expect(after).not.toBe(before);
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'page-after-fix.png'), fullPage: true });
     expect(lab.reconcilerErrors).toEqual([]);
+
+    // No checkout ran with fix.cache on: the comparison says which side is empty and how to fill it.
+    await page.selectOption('#compare-by', 'lab.fix.cache');
+    await page.click('#compare-run');
+    const note = page.locator('#compare-note[data-empty="on"]');
+    await note.waitFor({ timeout: 10_000 });
+    expect(await note.textContent()).toMatch(/^No checkouts with fix\.cache on in the last .+: turn it on and place a few\.$/);
   });
 
   it('starts the items box with real SKUs that check out, labels presets as checkouts, and serves an icon', async () => {

@@ -2,6 +2,8 @@ import { requestJson } from '@tracecart/testkit';
 import { diagnose } from '@tracecart/trace-analysis';
 import { LAB_SWITCH_RULES } from '@tracecart/lab-rules';
 import type { CompareResult, SwitchCompareResult, TraceAnalysis, TraceList } from '../src/api-types';
+import { SpanKind } from '@tracecart/otlp';
+import { startBaselineStub } from './support/baseline-stub';
 import { startConsoleLab, type ConsoleLab } from './support/console-lab';
 import { checkoutThroughConsole, setSwitch, waitForCompleteTrace } from './support/lab-traffic';
 
@@ -88,6 +90,38 @@ describe('console trace routes against the tracestore, with traces from the real
     for (const row of body.rows) expect(row.selfMs).toBeLessThanOrEqual(row.durationMs + 0.001);
   });
 
+  it('marks each DB and server span with its percentile against its own operation, as the trace store answers it', async () => {
+    const { body } = await get<TraceAnalysis>(`/api/diagnose/${before[0]}`);
+    const marked = body.rows.filter((r) => r.attributes['db.query.text'] !== undefined || r.kind === SpanKind.SERVER);
+    expect(marked.length).toBeGreaterThan(SKUS.length);
+    for (const row of marked) expect(row.baseline).toMatchObject({ count: expect.any(Number), window: 'last 10 min' });
+    for (const row of body.rows.filter((r) => !marked.includes(r))) expect(row.baseline).toBeNull();
+    const lookups = marked.filter((r) => String(r.attributes['db.query.text']).includes('FROM products WHERE sku'));
+    // Every lookup of every checkout so far is in the same statement's baseline.
+    for (const row of lookups) expect(row.baseline?.count).toBeGreaterThanOrEqual(6 * SKUS.length);
+    const [slow, ...rest] = [...lookups].sort((a, b) => b.durationMs - a.durationMs);
+    for (const row of rest) expect(slow.baseline!.percentile).toBeGreaterThanOrEqual(row.baseline!.percentile);
+    const query = new URLSearchParams({ service: slow.service, operation: slow.name, statement: String(slow.attributes['db.query.text']), durationMs: String(slow.durationMs) });
+    const direct = await requestJson(`${lab.queryUrl}/api/lab/baselines/percentile?${query}`);
+    expect(slow.baseline).toMatchObject(direct.body);
+  });
+
+  it.each([404, 500])('still diagnoses a trace, unmarked, when the trace store answers %i for baselines', async (status) => {
+    const stub = await startBaselineStub(lab.queryUrl, status);
+    try {
+      const { body } = await requestJson<TraceAnalysis>(`${stub.console.url}/api/diagnose/${before[0]}`);
+      const real = (await get<TraceAnalysis>(`/api/diagnose/${before[0]}`)).body;
+      expect(body.rows.map((r) => r.baseline)).toEqual(real.rows.map(() => null));
+      expect(body.diagnosis.verdict.line).toBe(real.diagnosis.verdict.line);
+      expect(stub.labRequests()).toBeGreaterThan(0);
+      // A 404 means no baselines at all: the console stops asking after the lookups already in flight.
+      if (status === 404) expect(stub.labRequests()).toBeLessThanOrEqual(4);
+      else expect(stub.labRequests()).toBeGreaterThan(4);
+    } finally {
+      await stub.stop();
+    }
+  });
+
   it('answers 404 for a trace the backend does not have, 400 for a malformed id', async () => {
     expect((await get(`/api/diagnose/${'cd'.repeat(16)}`)).status).toBe(404);
     expect((await get('/api/diagnose/12345678901234567890123456789012345')).status).toBe(400);
@@ -133,8 +167,14 @@ describe('console trace routes against the tracestore, with traces from the real
     // No trace ran with fix.cache on: no pair, said in words, with the states found.
     const none = await bySwitch('lab.fix.cache');
     expect([none.status, none.body.pair]).toEqual([200, null]);
-    expect(none.body.message).toMatch(/^No two groups of traces differ only in fix\.cache/);
-    expect(none.body.message).toContain('3 with fix.index off, fix.cache off, fix.batch off');
+    expect(none.body.empty?.sides).toEqual(['on']);
+    expect(none.body.message).toBe('No checkouts with fix.cache on in the last 15 minutes: turn it on and place a few.');
+    // Both groups the search found are still reported (equal sizes, so in either order).
+    expect(none.body.states).toHaveLength(2);
+    expect(none.body.states).toEqual(expect.arrayContaining([
+      { state: { 'lab.fix.index': 'false', 'lab.fix.cache': 'false', 'lab.fix.batch': 'false' }, traceCount: 3 },
+      { state: { 'lab.fix.index': 'true', 'lab.fix.cache': 'false', 'lab.fix.batch': 'false' }, traceCount: 3 },
+    ]));
 
     // One checkout with batch on as well as the index: it differs from "index off" in two switches.
     await setSwitch(url, 'fix.batch', true);
@@ -162,6 +202,17 @@ describe('console trace routes against the tracestore, with traces from the real
     expect(lookups.some((g) => /WHERE sku = \$1$/.test(g.statement ?? ''))).toBe(true);
     expect(lookups.some((g) => /WHERE sku = ANY\(/.test(g.statement ?? ''))).toBe(true);
   }, 30_000);
+
+  it('says when neither side of a switch comparison has a trace, in the lookback asked for', async () => {
+    const body = { switch: 'lab.fix.index', lookback: '2h', attributes: { 'lab.fix.index': 'maybe' } };
+    const res = await requestJson<SwitchCompareResult>(`${url}/api/compare/switch`, { body });
+    expect([res.status, res.body.pair, res.body.states]).toEqual([200, null, []]);
+    expect(res.body.empty).toEqual({
+      sides: ['off', 'on'],
+      message: 'No checkouts with fix.index off or on in the last 2 hours: place a few with fix.index off, then turn it on and place a few more.',
+    });
+    expect(res.body.message).toBe(res.body.empty?.message);
+  });
 
   it.each([
     [{ switch: 'fix.index' }, 'switch'],

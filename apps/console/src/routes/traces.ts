@@ -1,7 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import { HttpError } from '@tracecart/http-kit';
 import type { JaegerClient } from '@tracecart/jaeger-client';
+import type { Logger } from '@tracecart/tracing';
 import type { TraceAnalysis, TraceList } from '../api-types';
+import { markBaselines } from '../baselines/baseline-marks';
 import { analyzeTrace } from '../traces/analyze-trace';
 import { normalizeTraceId, toTraceBackendError } from '../traces/backend-errors';
 import { parseFilterQuery, toTraceQuery } from '../traces/trace-filter';
@@ -12,6 +14,8 @@ export interface TraceSource {
   jaeger: JaegerClient;
   jaegerQueryUrl: string;
   jaegerUiUrl: string | null;
+  /** Where a failed baseline lookup is told (the trace is still answered, unmarked). */
+  logger?: Logger;
 }
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -25,7 +29,8 @@ async function fetchTrace(source: TraceSource, req: Request): Promise<{ traceId:
 
 /**
  * Trace reads, proxied to Jaeger's /api/v3: services, recent traces with their fix switches,
- * one trace as Jaeger returns it, and one trace diagnosed with its waterfall rows.
+ * one trace as Jaeger returns it, and one trace diagnosed with its waterfall rows (each DB and
+ * server span marked against its operation's recent durations when the trace store keeps them).
  */
 export function traceRoutes(source: TraceSource): Router {
   const router = Router();
@@ -55,7 +60,9 @@ export function traceRoutes(source: TraceSource): Router {
 
   router.get('/api/diagnose/:traceId', guard(async (req, res) => {
     const { traceId, data } = await fetchTrace(source, req);
-    const body: TraceAnalysis = analyzeTrace(data, traceId, source.jaegerUiUrl);
+    const analysis = analyzeTrace(data, traceId, source.jaegerUiUrl);
+    const rows = await markBaselines(source.jaegerQueryUrl, analysis.rows, (error) => source.logger?.warn({ err: error }, 'baseline lookup failed; the span goes unmarked'));
+    const body: TraceAnalysis = { ...analysis, rows };
     res.json(body);
   }));
 

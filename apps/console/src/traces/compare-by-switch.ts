@@ -4,6 +4,7 @@ import { splitTracesById, type JaegerClient } from '@tracecart/jaeger-client';
 import { compare } from '@tracecart/trace-analysis';
 import type { SwitchCompareResult } from '../api-types';
 import { toTraceQuery, traceFilterSchema } from './trace-filter';
+import { findEmptySides } from './empty-sides';
 import { describeState, groupBySwitchState, pickSwitchPair, type SwitchGroup } from './switch-groups';
 
 /** POST /api/compare/switch's body: the switch to split on, and the search that finds the traces. */
@@ -26,10 +27,12 @@ export async function compareBySwitch(jaeger: JaegerClient, request: SwitchCompa
   const states = groups.map((g) => ({ state: g.state, traceCount: g.traces.size }));
   const name = request.switch.slice(LAB_NAMESPACE.length);
   const pair = pickSwitchPair(groups, request.switch);
+  const empty = findEmptySides(groups, request.switch, name, request);
+  if (empty) return { switch: request.switch, states, pair: null, message: empty.message, empty };
   if (!pair) {
     const found = states.map((s) => `${s.traceCount} with ${describeState(s.state)}`).join('; ') || 'no traces';
     const message = `No two groups of traces differ only in ${name}, so nothing is compared: found ${found}. Place checkouts with ${name} off and on while the other switches stay as they are.`;
-    return { switch: request.switch, states, pair: null, message };
+    return { switch: request.switch, states, pair: null, message, empty: null };
   }
   const held = describeState(pair.held);
   const others = groups.length - 2;
@@ -44,5 +47,6 @@ export async function compareBySwitch(jaeger: JaegerClient, request: SwitchCompa
       comparison: compare([...pair.off.traces.values()], [...pair.on.traces.values()]),
     },
     message,
+    empty: null,
   };
 }

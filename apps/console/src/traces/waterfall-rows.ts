@@ -41,5 +41,7 @@ export function buildWaterfallRows(tree: TraceTree, diagnosis: Diagnosis, selfMs
     attributes: span.attributes,
     events: span.events,
     nPlusOne: nPlusOne.get(span.spanId) ?? null,
+    // Filled in by markBaselines, which asks the trace store.
+    baseline: null,
   }));
 }

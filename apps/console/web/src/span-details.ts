@@ -27,6 +27,7 @@ export function spanDetails(row: WaterfallRow): HTMLElement {
         ['starts at', `+${formatMs(row.startMs)}`],
         ['kind', KINDS[row.kind] ?? String(row.kind)],
         ['span id', row.spanId],
+        ...(row.baseline ? [['vs recent', `p${Math.floor(row.baseline.percentile)} of ${row.baseline.count} (${row.baseline.window})`]] : []),
       ].flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]),
     ),
     statement !== undefined ? h('pre', { class: 'statement', text: valueText(statement) }) : null,

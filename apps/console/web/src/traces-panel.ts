@@ -20,7 +20,8 @@ function createComparison(current: () => { service: string; lookback: string }):
     replaceChildren(result, h('p', { class: 'hint loading', text: 'comparing…' }));
     try {
       const answer = await api<SwitchCompareResult>('/api/compare/switch', 'POST', body);
-      const note = h('p', { class: answer.pair ? 'compare-note' : 'problem', id: 'compare-note', text: answer.message });
+      // An empty side says which one and how to fill it; the page shows it as the note itself.
+      const note = h('p', { class: answer.pair ? 'compare-note' : 'problem', id: 'compare-note', 'data-empty': answer.empty?.sides.join(' ') ?? null, text: answer.message });
       const name = fixLabelOf(by.value);
       replaceChildren(result, note, answer.pair ? comparisonView(answer.pair, [`${name} off`, `${name} on`]) : null);
     } catch (error) {

@@ -2,6 +2,7 @@ import type { TraceAnalysis, WaterfallRow } from '../../src/api-types';
 import { h } from './dom';
 import { formatMs } from './format';
 import { serviceColor } from './colors';
+import { baselineBadge } from './baseline-badge';
 
 /** More rows than this slow the page down without telling a person more; the rest are counted. */
 export const MAX_DRAWN_ROWS = 1500;
@@ -39,6 +40,7 @@ function label(row: WaterfallRow): HTMLElement {
     h('span', { class: 'wf-name', text: displayName(row, statement) }),
     statement ? h('span', { class: 'wf-stmt', text: statement }) : null,
     row.nPlusOne !== null ? h('span', { class: 'nplus-badge', title: 'one of a run of sequential calls (N+1)', text: `N+1 #${row.nPlusOne + 1}` }) : null,
+    baselineBadge(row),
   );
 }
 
@@ -88,5 +90,6 @@ export function legend(services: string[]): HTMLElement {
     ...services.map((s) => h('span', { class: 'legend-item' }, h('span', { class: 'dot', style: `background:${serviceColor(s)}` }), s)),
     h('span', { class: 'legend-item' }, h('span', { class: 'crit-sample' }), 'critical path'),
     h('span', { class: 'legend-item' }, h('span', { class: 'nplus-badge', text: 'N+1' }), 'sequential repeated calls'),
+    h('span', { class: 'legend-item' }, h('span', { class: 'baseline-badge', text: 'p95+' }), 'slow for its own operation lately'),
   );
 }
