@@ -8,6 +8,8 @@ export interface TracingConfig {
   readonly maxExportBatchSize: number;
   /** A statement slower than this gets its query plan (TRACING_EXPLAIN_MS); 0 turns plans off. */
   readonly explainMs: number;
+  /** A statement running longer than this gets its waits sampled (TRACING_WAITS_MS, default TRACING_EXPLAIN_MS); 0 turns sampling off. */
+  readonly waitsMs: number;
 }
 
 function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: 0 | 1): number {
@@ -30,6 +32,7 @@ export function readTracingConfig(env: NodeJS.ProcessEnv): TracingConfig {
   } catch {
     throw new Error(`OTEL_EXPORTER_OTLP_ENDPOINT must be a URL, got "${endpoint}"`);
   }
+  const explainMs = readInt(env, 'TRACING_EXPLAIN_MS', 50, 0);
   return Object.freeze({
     serviceName: env.OTEL_SERVICE_NAME || 'unknown_service',
     // A signal-specific endpoint is used as is; the generic one gets the OTLP path appended.
@@ -38,6 +41,7 @@ export function readTracingConfig(env: NodeJS.ProcessEnv): TracingConfig {
     scheduledDelayMillis: readPositiveInt(env, 'OTEL_BSP_SCHEDULE_DELAY', 1000),
     maxQueueSize: readPositiveInt(env, 'OTEL_BSP_MAX_QUEUE_SIZE', 4096),
     maxExportBatchSize: readPositiveInt(env, 'OTEL_BSP_MAX_EXPORT_BATCH_SIZE', 512),
-    explainMs: readInt(env, 'TRACING_EXPLAIN_MS', 50, 0),
+    explainMs,
+    waitsMs: readInt(env, 'TRACING_WAITS_MS', explainMs, 0),
   });
 }

@@ -26,3 +26,13 @@ export {
   ATTR_PLAN_CACHED,
   ATTR_PLAN_ERROR_MESSAGE,
 } from './query-plan/plan-names';
+export {
+  WAITS_EVENT,
+  WAITS_SPAN_NAME,
+  ATTR_WAITS_SUMMARY,
+  ATTR_WAITS_TYPES,
+  ATTR_WAITS_EVENTS,
+  ATTR_WAITS_COUNTS,
+  ATTR_WAITS_SAMPLES,
+  ATTR_CONNECTION_WAIT_TIME,
+} from './query-plan/wait-names';

@@ -6,6 +6,7 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import type { TracingConfig } from './config';
 import { nameQuerySpan } from './pg-span-hook';
+import { PoolWaits } from './pool-wait';
 import { QueryPlanInstrumentation } from './query-plan/query-plan-instrumentation';
 import { isUntracedPath } from './untraced-paths';
 
@@ -16,14 +17,20 @@ import { isUntracedPath } from './untraced-paths';
  *   the server span once per layer, so every layer type is ignored; `http.route` and the
  *   server span's name (`GET /api/products/:sku`) still come from it.
  * - pg: a span per query inside a trace, renamed `SELECT products` by its request hook; the
- *   `pg-pool.connect` spans show the time a query waited for a pooled connection.
+ *   `pg-pool.connect` spans show the time a query waited for a pooled connection, and the
+ *   query span carries that time as `db.client.connection.wait_time` (ms).
  * - ioredis and undici (fetch): spans only inside a trace.
- * - query plans: a statement slower than TRACING_EXPLAIN_MS gets its EXPLAIN plan, fed by the
- *   pg instrumentation's hooks (off, and pg left alone, when the threshold is 0).
+ * - query plans and waits: a statement slower than TRACING_EXPLAIN_MS gets its EXPLAIN plan,
+ *   one running longer than TRACING_WAITS_MS its sampled wait events, fed by the pg
+ *   instrumentation's hooks (off, and pg left alone, when both thresholds are 0).
  */
-export function createInstrumentations(config: Pick<TracingConfig, 'explainMs'>): Instrumentation[] {
+export function createInstrumentations(config: Pick<TracingConfig, 'explainMs' | 'waitsMs'>): Instrumentation[] {
   // Left out rather than disabled: registering enables every instrumentation it is given.
-  const plans = config.explainMs > 0 ? new QueryPlanInstrumentation({ thresholdMs: config.explainMs }) : undefined;
+  const plans =
+    config.explainMs > 0 || config.waitsMs > 0
+      ? new QueryPlanInstrumentation({ thresholdMs: config.explainMs, waitsThresholdMs: config.waitsMs })
+      : undefined;
+  const poolWaits = new PoolWaits();
   return [
     new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => isUntracedPath(request.url) }),
     new ExpressInstrumentation({
@@ -31,8 +38,10 @@ export function createInstrumentations(config: Pick<TracingConfig, 'explainMs'>)
     }),
     new PgInstrumentation({
       requireParentSpan: true,
+      connectionHook: (span) => poolWaits.onConnect(span),
       requestHook: (span, info) => {
         nameQuerySpan(span, info);
+        poolWaits.onQueryStart(span);
         plans?.onQueryStart(span, info);
       },
       responseHook: (span) => plans?.onQueryEnd(span),

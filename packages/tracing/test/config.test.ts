@@ -9,7 +9,8 @@ describe('tracing config', () => {
       scheduledDelayMillis: 1000,
       explainMs: 50,
     });
-    expect(readTracingConfig({ TRACING_EXPLAIN_MS: '0' }).explainMs).toBe(0);
+    expect(readTracingConfig({ TRACING_EXPLAIN_MS: '0' })).toMatchObject({ explainMs: 0, waitsMs: 0 });
+    expect(readTracingConfig({ TRACING_WAITS_MS: '20' })).toMatchObject({ explainMs: 50, waitsMs: 20 });
   });
 
   it('appends the OTLP path to the generic endpoint and takes a traces endpoint as is', () => {

@@ -1,19 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '@tracecart/testkit';
+import { attribute, planTableName, statements, usePlanTable } from './helpers/plan-table';
 import { startTracedFixture } from './helpers/run-fixture';
 import { ATTR_PLAN_CACHED, ATTR_PLAN_ERROR_MESSAGE, ATTR_PLAN_NODE_TYPES, ATTR_PLAN_NODES, PLAN_ERROR_EVENT, PLAN_EVENT, PLAN_SPAN_NAME } from '../src/query-plan/plan-names';
 
 const CLIENT_KIND = 3;
-const TABLE = `plan_items_${process.pid}_${randomBytes(3).toString('hex')}`;
+const TABLE = planTableName('plan_items');
 const SLOW = `SELECT pg_sleep(0.08), sku FROM ${TABLE} WHERE sku = $1`;
 const FAST = `SELECT sku FROM ${TABLE} WHERE sku = $1`;
 const TEMP = 'SELECT pg_sleep(0.08), n FROM plan_scratch WHERE n = $1';
-
-type OtlpEvent = NonNullable<ReceivedSpan['span']['events']>[number];
-type OtlpValue = { stringValue?: string; boolValue?: boolean; arrayValue?: { values?: OtlpValue[] } };
-
-const admin = () => new Client({ host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? '5432'), user: process.env.PGUSER ?? 'postgres', database: 'postgres' });
 
 /** Runs the fixture with this environment, makes the requests one after another, returns the spans. */
 async function traceSequentially(receiver: OtlpReceiver, paths: string[], env: Record<string, string> = {}): Promise<ReceivedSpan[]> {
@@ -25,10 +19,6 @@ async function traceSequentially(receiver: OtlpReceiver, paths: string[], env: R
   return receiver.spans();
 }
 
-const attribute = (event: OtlpEvent, key: string) => (event.attributes ?? []).find((a) => a.key === key)?.value as OtlpValue | undefined;
-/** The spans of this statement text, in the order they started. */
-const statements = (spans: ReceivedSpan[], text: string) =>
-  spans.filter((s) => s.attributes['db.query.text'] === text).sort((a, b) => Number(BigInt(a.span.startTimeUnixNano!) - BigInt(b.span.startTimeUnixNano!)));
 const planNodes = (spans: ReceivedSpan[], statement: ReceivedSpan) => attribute(planEventsOf(spans, statement)[0], ATTR_PLAN_NODES)?.stringValue;
 const planSpansOf = (spans: ReceivedSpan[], statement: ReceivedSpan) =>
   spans.filter((s) => s.span.name === PLAN_SPAN_NAME && (s.span.links ?? []).some((l) => l.spanId === statement.span.spanId));
@@ -36,20 +26,7 @@ const planSpansOf = (spans: ReceivedSpan[], statement: ReceivedSpan) =>
 const planEventsOf = (spans: ReceivedSpan[], statement: ReceivedSpan) =>
   [statement, ...planSpansOf(spans, statement)].flatMap((s) => (s.span.events ?? []).filter((e) => e.name.startsWith(PLAN_EVENT)));
 
-beforeAll(async () => {
-  const client = admin();
-  await client.connect();
-  await client.query(`CREATE TABLE ${TABLE} (sku text NOT NULL, note text)`);
-  await client.query(`INSERT INTO ${TABLE} SELECT 'sku-' || g, 'n' FROM generate_series(1, 2000) g`);
-  await client.query(`ANALYZE ${TABLE}`);
-  await client.end();
-});
-afterAll(async () => {
-  const client = admin();
-  await client.connect();
-  await client.query(`DROP TABLE IF EXISTS ${TABLE}`);
-  await client.end();
-});
+usePlanTable(TABLE);
 
 describe('query plans on slow statements', () => {
   let receiver: OtlpReceiver;
