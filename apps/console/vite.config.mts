@@ -8,5 +8,5 @@ export default defineConfig({
   build: { outDir: '../dist/web', emptyOutDir: true, target: 'es2022', sourcemap: true },
   server: { proxy: { '/api': 'http://127.0.0.1:8088' } },
   // Workspace packages are CommonJS: the dev server must pre-bundle them (the build converts them itself).
-  optimizeDeps: { include: ['@tracecart/units', '@tracecart/contracts/span-names', '@tracecart/trace-analysis/share-definitions'] },
+  optimizeDeps: { include: ['@tracecart/units', '@tracecart/contracts/span-names', '@tracecart/contracts/evidence-names', '@tracecart/trace-analysis/share-definitions'] },
 });

@@ -86,6 +86,56 @@ export interface WaterfallRow {
   nPlusOne: number | null;
   /** DB and server spans: where this duration falls among its operation's recent ones; null when unknown. */
   baseline: BaselineMark | null;
+  /** What a slow statement left behind (its plan, its waits, its wait for a connection); null when nothing. */
+  evidence: SpanEvidence | null;
+}
+
+/** A statement's query plan, from a `db.query.plan` event on the span or on an EXPLAIN span linking to it. */
+export interface QueryPlanEvidence {
+  /** The top plan nodes, one line each: `Seq Scan on products (rows≈333333, cost 12345.00, …)`. */
+  nodes: string[];
+  /** The node type of each line, in the same order (`Seq Scan`, `Index Scan`). */
+  nodeTypes: string[];
+  relations: string[];
+  indexes: string[];
+  /** The planner's estimated cost of the whole plan. */
+  totalCost: number;
+  /** EXPLAIN's JSON, compact; it ends in `…[plan cut]` when it was too long to keep whole. */
+  json?: string;
+  /** The plan came from the tracing's cache, not from an EXPLAIN run for this statement. */
+  cached: boolean;
+  /** The EXPLAIN span that carried the plan, when it was not on this span itself. */
+  fromSpanId?: string;
+}
+
+/** One wait a statement's backend was sampled in, e.g. `Lock:transactionid` seen 42 times. */
+export interface WaitSampleCount {
+  /** The wait event type (`Lock`, `IO`, `CPU` when not waiting). */
+  type: string;
+  event: string;
+  count: number;
+}
+
+/** What a slow statement waited on, from its `db.query.waits` event. */
+export interface QueryWaitsEvidence {
+  /** `Lock:transactionid ×42, CPU:running ×3`, most sampled first. */
+  summary: string;
+  /** The same waits, most sampled first. */
+  waits: WaitSampleCount[];
+  /** How many samples were taken in all. */
+  samples: number;
+}
+
+/** The evidence the tracing package records on slow statements, gathered per span. */
+export interface SpanEvidence {
+  plan?: QueryPlanEvidence;
+  /** Why the EXPLAIN of this statement failed. */
+  planError?: string;
+  waits?: QueryWaitsEvidence;
+  /** Time the query waited for a pooled connection. */
+  poolWaitMs?: number;
+  /** On an EXPLAIN (or WAITS) span: the statement span its evidence belongs to, which it links to. */
+  evidenceFor?: { spanId: string; name: string };
 }
 
 /** Where a span's duration falls among the recent durations of its service, operation (and statement). */
@@ -94,8 +144,10 @@ export interface BaselineMark {
   percentile: number;
   /** How many recent durations it was compared with (this one among them). */
   count: number;
-  /** What "recent" means, e.g. `last 10 min`. */
+  /** What "recent" means, in words: `the last 10 minutes`. */
   window: string;
+  /** The trace store's baseline window, as it answered. */
+  windowMs: number;
 }
 
 /** GET /api/diagnose/:traceId: the verdict and everything the waterfall draws. */

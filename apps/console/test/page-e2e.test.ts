@@ -8,6 +8,8 @@ import { startConsoleLab, type ConsoleLab } from './support/console-lab';
 
 // Large enough that a sequential scan of products is the slowest thing in a checkout.
 const CATALOG_SIZE = 500_000;
+// A scan of that catalog takes longer than this, so every unindexed lookup gets its query plan.
+const STACK_ENV = { TRACING_EXPLAIN_MS: '5' };
 const OUTPUT_DIR = path.join(__dirname, '..', 'test-output');
 
 /** Clicks a preset in the shop, opens the new result's waterfall and returns its verdict line. */
@@ -33,7 +35,7 @@ describe('the console page in headless Chromium', () => {
   beforeAll(async () => {
     if (!existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html'))) throw new Error('the page is not built: run npm run build -w @tracecart/console first');
     browser = await launchChromium();
-    lab = await startConsoleLab({ catalogSize: CATALOG_SIZE });
+    lab = await startConsoleLab({ catalogSize: CATALOG_SIZE, stackEnv: STACK_ENV });
     // One unrecorded checkout so the services' first-request costs stay out of the verdicts below.
     await requestJson(`${lab.console.url}/api/checkout`, { body: { customerId: 'c-warm', items: [{ sku: 'SKU-0000007', quantity: 1 }] } });
     page = await browser.context.newPage();
@@ -56,12 +58,21 @@ describe('the console page in headless Chromium', () => {
       before = await checkoutAndReadVerdict(page, '#preset-five');
     }
     expect(before).toContain('inventory');
-    expect(before).toMatch(/products .*WHERE sku/);
-    expect(before).toContain('try fix.index');
+    // Named from the evidence: the plan's Seq Scan on products, filtered by sku.
+    expect(before).toMatch(/(SELECT|UPDATE) products · Seq Scan on products \(filter .*sku = \?/);
+    expect(before).toContain('sequential scan → try fix.index');
 
     // The statement behind the verdict is one click away.
     await page.locator('.wf-row', { hasText: 'FROM products WHERE sku' }).first().click();
     expect(await page.locator('#span-details .statement').textContent()).toContain('FROM products WHERE sku = $1');
+    // Its plan says why: a Seq Scan, badged in the list and spelled out in the details.
+    await page.locator('.wf-row:has(.evidence-badge.seq-scan)', { hasText: 'FROM products WHERE sku' }).first().click();
+    const plan = page.locator('#span-details #query-plan');
+    expect(await plan.locator('h4').textContent()).toBe('Query plan');
+    expect(await plan.locator('.plan-node.seq-scan .node-type').first().textContent()).toBe('Seq Scan');
+    expect(await plan.locator('.plan-node.seq-scan').first().textContent()).toMatch(/^Seq Scan on products \(rows≈\d+, cost [\d.]+/);
+    await plan.locator('.plan-json summary').click();
+    expect(await plan.locator('.plan-json pre').textContent()).toContain('"Node Type": "Seq Scan"');
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'page-before-fix.png'), fullPage: true });
 
     await page.click('label[for="toggle-fix.index"]');
@@ -111,5 +122,37 @@ describe('the console page in headless Chromium', () => {
     await badge.waitFor({ timeout: 20_000 });
     expect(await badge.textContent()).toBe('404');
     expect(await badge.getAttribute('class')).toBe('badge warn');
+  });
+
+  it('shows an EXPLAIN span as the plan of its statement, one click either way', async () => {
+    // A statement text never planned before gets an EXPLAIN of its own, on a span linked to it:
+    // batched lookups (`= ANY($1)`) without the index.
+    for (const [name, state] of [['fix.index', 'off'], ['fix.batch', 'on']]) {
+      const chip = page.locator(`[id="state-${name}"]`);
+      if ((await chip.textContent()) !== state) await page.click(`label[for="toggle-${name}"]`);
+      await chip.filter({ hasText: new RegExp(`^${state}$`) }).waitFor({ timeout: 30_000 });
+    }
+    // DESIGN: a toggle reaches every service within about a second.
+    await page.waitForTimeout(1200);
+    await checkoutAndReadVerdict(page, '#preset-five');
+    // The EXPLAIN span ends when its plan is back and may be exported after the rest: reopen until it is in.
+    const batched = page.locator('.wf-row:has(.evidence-badge.seq-scan)', { hasText: 'WHERE sku = ANY(' });
+    for (let attempt = 1; attempt <= 10 && (await batched.count()) === 0; attempt++) {
+      await page.waitForTimeout(500);
+      await page.locator('#shop-results .result').first().locator('.open-waterfall').click();
+      await page.locator('#waterfall-body #waterfall-rows').waitFor({ timeout: 20_000 });
+    }
+    await batched.first().click();
+    const statementId = await page.locator('.wf-row.selected').getAttribute('data-span-id');
+    await page.locator('#span-details #query-plan .hint button', { hasText: 'from its EXPLAIN span' }).click();
+
+    expect(await page.locator('.wf-row.selected .wf-name').textContent()).toBe('EXPLAIN');
+    expect(await page.locator('#span-details .evidence-for').textContent()).toBe('plan of SELECT products');
+    expect(await page.locator('#span-details #query-plan .plan-node.seq-scan').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'page-explain-span.png'), fullPage: true });
+
+    await page.locator('#span-details .evidence-for button').click();
+    expect(await page.locator('.wf-row.selected').getAttribute('data-span-id')).toBe(statementId);
+    expect(await page.locator('#span-details .statement').textContent()).toContain('WHERE sku = ANY(');
   });
 });

@@ -94,7 +94,7 @@ describe('console trace routes against the tracestore, with traces from the real
     const { body } = await get<TraceAnalysis>(`/api/diagnose/${before[0]}`);
     const marked = body.rows.filter((r) => r.attributes['db.query.text'] !== undefined || r.kind === SpanKind.SERVER);
     expect(marked.length).toBeGreaterThan(SKUS.length);
-    for (const row of marked) expect(row.baseline).toMatchObject({ count: expect.any(Number), window: 'last 10 min' });
+    for (const row of marked) expect(row.baseline).toMatchObject({ count: expect.any(Number), window: 'the last 10 minutes', windowMs: 600_000 });
     for (const row of body.rows.filter((r) => !marked.includes(r))) expect(row.baseline).toBeNull();
     const lookups = marked.filter((r) => String(r.attributes['db.query.text']).includes('FROM products WHERE sku'));
     // Every lookup of every checkout so far is in the same statement's baseline.

@@ -44,7 +44,7 @@ async function getJson<T>(path: string, status = 200): Promise<T> {
 const baselines = async (params: Record<string, string>) =>
   (await getJson<{ baselines: Baseline[] }>(`/api/lab/baselines?${new URLSearchParams(params)}`)).baselines;
 const percentile = (params: Record<string, string>) =>
-  getJson<{ percentile: number | null; count: number }>(`/api/lab/baselines/percentile?${new URLSearchParams(params)}`);
+  getJson<{ percentile: number | null; count: number; windowMs: number }>(`/api/lab/baselines/percentile?${new URLSearchParams(params)}`);
 
 describe('GET /api/lab/baselines', () => {
   it('keeps one baseline per operation and per normalized statement, with exact counts', async () => {
@@ -75,13 +75,13 @@ describe('GET /api/lab/baselines', () => {
 describe('GET /api/lab/baselines/percentile', () => {
   it('places a duration among the recent ones of its statement', async () => {
     const key = { service: 'inventory', operation: SELECT_OP };
-    expect(await percentile({ ...key, durationMs: '5' })).toEqual({ percentile: 33.3, count: 18 });
-    expect(await percentile({ ...key, durationMs: '30' })).toEqual({ percentile: 100, count: 18 });
-    expect(await percentile({ ...key, durationMs: '0.1' })).toEqual({ percentile: 0, count: 18 });
+    expect(await percentile({ ...key, durationMs: '5' })).toEqual({ percentile: 33.3, count: 18, windowMs: TEN_MINUTES });
+    expect(await percentile({ ...key, durationMs: '30' })).toEqual({ percentile: 100, count: 18, windowMs: TEN_MINUTES });
+    expect(await percentile({ ...key, durationMs: '0.1' })).toEqual({ percentile: 0, count: 18, windowMs: TEN_MINUTES });
     // The statement as a span carries it, literals and all, finds the same key.
     const raw = { ...key, statement: `${SELECT.replace('= $1', '=   $1')};` };
-    expect(await percentile({ ...raw, durationMs: '5' })).toEqual({ percentile: 33.3, count: 18 });
-    expect(await percentile({ ...key, statement: 'SELECT 1', durationMs: '5' })).toEqual({ percentile: null, count: 0 });
+    expect(await percentile({ ...raw, durationMs: '5' })).toEqual({ percentile: 33.3, count: 18, windowMs: TEN_MINUTES });
+    expect(await percentile({ ...key, statement: 'SELECT 1', durationMs: '5' })).toEqual({ percentile: null, count: 0, windowMs: TEN_MINUTES });
   });
 });
 
@@ -105,10 +105,22 @@ describe('the window', () => {
   it('forgets durations older than ten minutes', async () => {
     clock += TEN_MINUTES + 1;
     expect(await baselines({ service: 'inventory' })).toEqual([]);
-    expect(await percentile({ service: 'inventory', operation: SELECT_OP, durationMs: '5' })).toEqual({ percentile: null, count: 0 });
+    expect(await percentile({ service: 'inventory', operation: SELECT_OP, durationMs: '5' })).toEqual({ percentile: null, count: 0, windowMs: TEN_MINUTES });
     await postCheckouts(tracestore, [makeCheckoutTrace({ index: 9, startNs: BASE_NS, items: 2, fixIndex: true })]);
     const [select] = await baselines({ service: 'inventory', operation: SELECT_OP });
     expect(select.count).toBe(2);
     near(select.maxMs, FAST_MS);
+  });
+});
+
+describe('a window of its own', () => {
+  it('answers the window the store was started with, so readers need not assume the default', async () => {
+    const minute = await startTestTracestore({ baselines: { windowMs: 60_000, slots: 4 } });
+    try {
+      const response = await minute.get(`/api/lab/baselines/percentile?${new URLSearchParams({ service: 'inventory', operation: SELECT_OP, durationMs: '5' })}`);
+      expect(await response.json()).toEqual({ percentile: null, count: 0, windowMs: 60_000 });
+    } finally {
+      await minute.close();
+    }
   });
 });

@@ -4,10 +4,12 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import pino from 'pino';
 import { createJaegerClient } from '@tracecart/jaeger-client';
-import { buildTraceTree, diagnose, type TraceTree } from '@tracecart/trace-analysis';
+import { buildTraceTree, diagnose, normalizeStatement, type TraceTree } from '@tracecart/trace-analysis';
 import { LAB_SWITCH_RULES } from '@tracecart/lab-rules';
 import { startTracestore, type TracestoreHandle } from '@tracecart/tracestore';
-import { createTestDatabase, listenOnLoopback, requestJson, startStack, type Stack, type TestDatabase } from '@tracecart/testkit';
+import { announceFlagChange, writeFlag } from '@tracecart/flags';
+import { LAB_EVENTS } from '@tracecart/contracts';
+import { createTestDatabase, listenOnLoopback, requestJson, startStack, type RunningServer, type Stack, type TestDatabase } from '@tracecart/testkit';
 
 const CLI_MAIN = path.join(__dirname, '..', 'dist', 'main.js');
 const SKUS = ['SKU-0001001', 'SKU-0001002', 'SKU-0001003'];
@@ -54,32 +56,34 @@ describe('lab diagnose against an /api/v3 server', () => {
   let jaegerUrl: string;
   const traceIds: string[] = [];
 
+  /** Places a checkout and returns its trace id once the trace store holds the whole trace. */
+  async function checkoutWhole(): Promise<string> {
+    const res = await requestJson(`${stack.gateway.url}/api/checkout`, { body: { customerId: 'c-3', items: SKUS.map((sku) => ({ sku, quantity: 1 })) } });
+    if (res.status !== 201) throw new Error(`checkout answered ${res.status}: ${JSON.stringify(res.body)}`);
+    const id: string = res.body.traceId;
+    const jaeger = createJaegerClient(jaegerUrl);
+    const deadline = Date.now() + 15_000;
+    // Whole by shape, and no span added over three polls: database spans are not part of the
+    // shape check, and a late batch would otherwise go unnoticed.
+    let stablePolls = 0;
+    let lastCount = -1;
+    while (stablePolls < 3) {
+      if (Date.now() > deadline) throw new Error(`trace ${id} did not arrive whole`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const [tree] = buildTraceTree(await jaeger.getTrace(id));
+      const count = isComplete(tree) ? tree.spans.length : -1;
+      stablePolls = count !== -1 && count === lastCount ? stablePolls + 1 : 0;
+      lastCount = count;
+    }
+    return id;
+  }
+
   beforeAll(async () => {
     db = await createTestDatabase({ catalogSize: 5000 });
     tracestore = await startTracestore({ otlpPort: 0, queryPort: 0, logger: pino({ level: 'silent' }) });
     jaegerUrl = `http://127.0.0.1:${tracestore.queryPort}`;
     stack = await startStack({ databaseUrl: db.url, otlpEndpoint: `http://127.0.0.1:${tracestore.otlpPort}` });
-    for (let i = 0; i < 3; i++) {
-      const res = await requestJson(`${stack.gateway.url}/api/checkout`, { body: { customerId: 'c-3', items: SKUS.map((sku) => ({ sku, quantity: 1 })) } });
-      if (res.status !== 201) throw new Error(`checkout ${i} answered ${res.status}: ${JSON.stringify(res.body)}`);
-      traceIds.push(res.body.traceId);
-    }
-    const jaeger = createJaegerClient(jaegerUrl);
-    for (const id of traceIds) {
-      const deadline = Date.now() + 15_000;
-      // Whole by shape, and no span added over three polls: database spans are not part of the
-      // shape check, and a late batch would otherwise go unnoticed.
-      let stablePolls = 0;
-      let lastCount = -1;
-      while (stablePolls < 3) {
-        if (Date.now() > deadline) throw new Error(`trace ${id} did not arrive whole`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        const [tree] = buildTraceTree(await jaeger.getTrace(id));
-        const count = isComplete(tree) ? tree.spans.length : -1;
-        stablePolls = count !== -1 && count === lastCount ? stablePolls + 1 : 0;
-        lastCount = count;
-      }
-    }
+    for (let i = 0; i < 3; i++) traceIds.push(await checkoutWhole());
   }, 60_000);
 
   afterAll(async () => {
@@ -95,7 +99,7 @@ describe('lab diagnose against an /api/v3 server', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe(expected.verdict.line);
     expect(lines[1]).toContain(`trace ${traceIds[0]} · gateway POST /api/checkout`);
-    expect(run.stdout).toMatch(/Critical path contributors[^\n]*\n\s+share\s+critical\s+spans\s+service\s+operation \/ statement\n/);
+    expect(run.stdout).toMatch(/Critical path contributors[^\n]*\n\s+share\s+critical\s+spans\s+vs recent\s+service\s+operation \/ statement\n/);
     for (const group of expected.contributors) {
       expect(lines.some((l) => l.includes(`${group.service}  `) && l.endsWith(group.statement ?? group.operation))).toBe(true);
     }
@@ -143,10 +147,135 @@ describe('lab diagnose against an /api/v3 server', () => {
     expect(run.stderr.trim().split('\n')).toEqual([`lab: cannot reach Jaeger at ${server.url}: cannot connect (ECONNREFUSED)`]);
   });
 
+  describe('baselines', () => {
+    interface Mark {
+      durationMs: number;
+      percentile: number;
+      count: number;
+      windowMs: number | null;
+    }
+    interface MarkedGroup {
+      key: string;
+      service: string;
+      operation: string;
+      statement?: string;
+      baseline: Mark | null;
+    }
+    // A Jaeger as far as the CLI can tell: the same /api/v3 answers, and 404 for the lab's own routes.
+    let jaegerOnly: RunningServer;
+
+    beforeAll(async () => {
+      jaegerOnly = await listenOnLoopback(async (req, res) => {
+        if (!req.url?.startsWith('/api/v3/')) {
+          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 page not found\n');
+          return;
+        }
+        const upstream = await fetch(`${jaegerUrl}${req.url}`);
+        res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await upstream.arrayBuffer()));
+      });
+    });
+    afterAll(() => jaegerOnly?.close());
+
+    /** Every duration (ms) of a group's spans over the three checkouts, read from the stored traces. */
+    async function storedDurations(group: MarkedGroup): Promise<number[]> {
+      return (await Promise.all(traceIds.map((id) => storedDurationsOf(id, group)))).flat();
+    }
+
+    async function storedDurationsOf(id: string, group: MarkedGroup): Promise<number[]> {
+      const { spans } = buildTraceTree(await createJaegerClient(jaegerUrl).getTrace(id))[0];
+      const statementOf = (text: unknown) => (typeof text === 'string' ? normalizeStatement(text) : undefined);
+      return spans
+        .filter((span) => span.service === group.service && span.name === group.operation && statementOf(span.attributes['db.query.text']) === group.statement)
+        .map((span) => (span.endNs - span.startNs) / 1e6);
+    }
+
+    it("marks the culprit and each contributor with the trace store's percentile of its own operation", async () => {
+      const run = await lab([traceIds[0], '--jaeger', jaegerUrl]);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout).toContain('\nbaselines: trace store\n');
+      const body = JSON.parse((await lab([traceIds[0], '--jaeger', jaegerUrl, '--json'])).stdout);
+      expect(body.baselines).toEqual({ kind: 'tracestore', line: 'baselines: trace store' });
+      // A small catalog may leave no single culprit; when there is one, its line carries its mark.
+      const { culprit } = body.verdict;
+      if (culprit) {
+        const mark = culprit.baseline as Mark;
+        expect(run.stdout).toContain(`\nculprit vs recent: p${mark.percentile} of ${mark.count} · slowest span `);
+      } else expect(run.stdout).not.toContain('culprit vs recent');
+      expect(body.contributors.length).toBeGreaterThan(0);
+      for (const group of body.contributors as MarkedGroup[]) {
+        // Every listed group is in the window, so each has a baseline; the trace store answers the same for it.
+        expect(group.baseline).not.toBeNull();
+        const { durationMs, percentile, count } = group.baseline as Mark;
+        const query = new URLSearchParams({ service: group.service, operation: group.operation, durationMs: String(durationMs), ...(group.statement ? { statement: group.statement } : {}) });
+        expect((await requestJson(`${jaegerUrl}/api/lab/baselines/percentile?${query}`)).body).toMatchObject({ percentile, count });
+        const row = run.stdout.split('\n').find((l) => l.endsWith(`  ${group.statement ?? group.operation}`) && l.includes(` ${group.service} `));
+        expect(row).toContain(` p${percentile} of ${count}  ${group.service} `);
+        // The window holds the three checkouts' spans; the mark is this trace's slowest of the group.
+        const durations = await storedDurations(group);
+        expect(count).toBe(durations.length);
+        expect(durationMs).toBe(Math.max(...(await storedDurationsOf(traceIds[0], group))));
+      }
+    });
+
+    it('computes the baselines from /api/v3/traces searches when the server has no lab endpoint', async () => {
+      const run = await lab([traceIds[0], '--jaeger', jaegerOnly.url]);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout).toContain('\nbaselines: computed from 3 traces in the last 1h\n');
+      const body = JSON.parse((await lab([traceIds[0], '--jaeger', jaegerOnly.url, '--json', '--lookback', '30m'])).stdout);
+      expect(body.baselines).toEqual({ kind: 'computed', traceCount: 3, lookbackMs: 1_800_000, line: 'baselines: computed from 3 traces in the last 30m' });
+      expect(body.contributors.length).toBeGreaterThan(0);
+      for (const group of body.contributors as MarkedGroup[]) {
+        // Exact, unlike the trace store's histogram: the share of the group's stored durations at or below the mark.
+        const durations = await storedDurations(group);
+        const mark = group.baseline as Mark;
+        expect(mark).toMatchObject({ count: durations.length, windowMs: 1_800_000 });
+        expect(mark.percentile).toBe(Math.round((1000 * durations.filter((d) => d <= mark.durationMs).length) / durations.length) / 10);
+      }
+    });
+  });
+
   it('exits 2 with the usage on bad arguments', async () => {
     const run = await lab(['--last', 'many']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--last: must be a whole number from 1 to 200, not "many"');
     expect(run.stderr).toContain('usage: lab diagnose');
+  });
+
+  describe('baselines of a culprit', () => {
+    // A delay on every inventory call makes one group the culprit, with real spans throughout.
+    const chaosIds: string[] = [];
+
+    beforeAll(async () => {
+      await writeFlag(db.pool, 'chaos.latency', { ms: 150, rate: 1 });
+      await announceFlagChange(db.pool, 'chaos.latency');
+      // The services hear of the switch over LISTEN/NOTIFY; checkouts placed before that carry no delay.
+      for (let tries = 0; chaosIds.length < 3; tries++) {
+        if (tries > 20) throw new Error('chaos.latency never reached inventory');
+        const id = await checkoutWhole();
+        const [tree] = buildTraceTree(await createJaegerClient(jaegerUrl).getTrace(id));
+        if (tree.spans.some((span) => span.events.some((e) => e.name === LAB_EVENTS.chaosLatency))) chaosIds.push(id);
+      }
+    }, 60_000);
+
+    it('marks the culprit of one trace with its percentile and says so in --json', async () => {
+      const body = JSON.parse((await lab([chaosIds[2], '--jaeger', jaegerUrl, '--json'])).stdout);
+      const { culprit } = body.verdict;
+      expect(culprit).toBeDefined();
+      const mark = culprit.baseline;
+      expect(mark).toMatchObject({ percentile: expect.any(Number), count: expect.any(Number), durationMs: expect.any(Number) });
+      const query = new URLSearchParams({ service: culprit.service, operation: culprit.operation, durationMs: String(mark.durationMs), ...(culprit.statement ? { statement: culprit.statement } : {}) });
+      expect((await requestJson(`${jaegerUrl}/api/lab/baselines/percentile?${query}`)).body).toMatchObject({ percentile: mark.percentile, count: mark.count });
+      const text = await lab([chaosIds[2], '--jaeger', jaegerUrl]);
+      expect(text.stdout).toContain(`\nculprit vs recent: p${mark.percentile} of ${mark.count} · slowest span `);
+    });
+
+    it('marks the common culprit of --last with its median percentile', async () => {
+      const body = JSON.parse((await lab(['--last', '3', '--jaeger', jaegerUrl, '--json'])).stdout);
+      expect(body.baselines).toMatchObject({ kind: 'tracestore', line: 'baselines: trace store', commonCulprit: { traces: 3, marked: 3, medianPercentile: expect.any(Number) } });
+      const text = await lab(['--last', '3', '--jaeger', jaegerUrl]);
+      const percentile = body.baselines.commonCulprit.medianPercentile;
+      expect(text.stdout).toContain(`\ncommon culprit vs recent: median p${Number(percentile.toFixed(1))} over 3 traces · ${body.baselines.commonCulprit.culprit.service} `);
+      expect(text.stdout).toContain('\nbaselines: trace store\n');
+    });
   });
 });

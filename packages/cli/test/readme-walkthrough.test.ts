@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { LAB_ATTRIBUTES, LAB_EVENTS, LAB_SPANS } from '@tracecart/contracts';
+import { EVIDENCE, LAB_ATTRIBUTES, LAB_EVENTS, LAB_SPANS } from '@tracecart/contracts';
 import { DEFAULT_FLAGS, FLAG_NAMES, isFlagName } from '@tracecart/flags';
 import { requestJson, waitUntil } from '@tracecart/testkit';
 import { DATA_FOLDER_PREFIX } from '../src/demo/postgres/data-folder';
@@ -64,6 +64,11 @@ describe('the README walk-through', () => {
     const switches = [...section.matchAll(/(?<![\w.])((?:fix|chaos)\.[a-z]+)\b/g)].map((m) => m[1]);
     expect(switches.filter((name) => !isFlagName(name))).toEqual([]);
     expect(new Set(switches)).toEqual(new Set(FLAG_NAMES));
+    // The evidence the walk-through points at is named as the tracing writes it.
+    const evidence = new Set<string>(Object.values(EVIDENCE));
+    const evidenceMentioned = [...section.matchAll(/`(db\.(?:query\.(?:plan|waits)|client\.connection|response)[a-z_.]*)`/g)].map((m) => m[1]);
+    expect(evidenceMentioned.length).toBeGreaterThan(2);
+    expect(evidenceMentioned.filter((name) => !evidence.has(name))).toEqual([]);
   });
 
   it('runs as written on a fresh demo: the verdict names the scan, the reset is the defaults, after beats before', async () => {
@@ -121,7 +126,7 @@ async function expectSwitchesFor(args: string[], cwd: string): Promise<void> {
 
 async function checkOutcome(args: string[], stdout: string, cwd: string): Promise<void> {
   if (args[0] === 'diagnose' && /^[0-9a-f]{32}$/.test(args[1])) {
-    expect(stdout.split('\n')[0]).toMatch(/seq scan → try fix\.index/);
+    expect(stdout.split('\n')[0]).toMatch(/Seq Scan on products .* · sequential scan → try fix\.index/);
   }
   if (args[0] === 'flags' && args[1] === 'reset') expect(await flagState()).toMatchObject({ flags: DEFAULT_FLAGS, pending: {} });
   if (args[0] === 'compare') {

@@ -28,3 +28,5 @@ export type {
   ReleaseAbandonedRequest,
   ReleaseAbandonedResponse,
 } from './reservation-sweep';
+/** Generic names of the evidence on slow statements and cache lookups (plans, waits, pool wait), none under `lab.`. */
+export * as EVIDENCE from './evidence-names';

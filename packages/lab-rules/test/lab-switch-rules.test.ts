@@ -14,8 +14,8 @@ const UPDATE_KEY = `inventory · pg.query:UPDATE tracecart · ${CHECKOUT_SQL.res
 describe('the lab switch table on tracecart checkouts', () => {
   it('blames the seq-scanning lookup inside the N+1 and suggests the index', () => {
     const v = verdictOf({ reserveMs: 1 });
-    expect(v.line).toBe('inventory · SELECT … FROM products WHERE sku = $1 · 3 sequential calls · 91% of critical path (94% with 1 more group the same rule explains) · seq scan → try fix.index');
-    expect(v).toMatchObject({ kind: 'culprit', ruleId: 'seq-scan', switchName: 'fix.index', diagnosis: 'seq scan', suggestion: 'try fix.index' });
+    expect(v.line).toBe('inventory · SELECT … FROM products WHERE sku = $1 · Seq Scan on products (filter sku = $1, est. 1 row, cost 20,834) · 3 sequential calls · 91% of critical path (94% with 1 more group the same rule explains) · sequential scan → try fix.index');
+    expect(v).toMatchObject({ kind: 'culprit', ruleId: 'seq-scan', switchName: 'fix.index', diagnosis: 'sequential scan', suggestion: 'try fix.index' });
     expect(v.culprit).toMatchObject({ source: 'group', service: 'inventory', statement: CHECKOUT_SQL.lookup, criticalMs: 90, spanCount: 3 });
     expect(v.pattern).toEqual({ kind: 'n_plus_one', count: 3, parentSpanId: idOf('ord') });
     expect(v.related.map((r) => r.key)).toEqual([UPDATE_KEY]);
@@ -25,7 +25,7 @@ describe('the lab switch table on tracecart checkouts', () => {
     // Lookups and reservations both seq-scan for 90 ms in a 186.23 ms checkout.
     const v = verdictOf({});
     expect(v.share).toBeCloseTo(180 / 186.23, 6);
-    expect(v.line).toContain('48% of critical path (97% with 1 more group the same rule explains) · seq scan → try fix.index');
+    expect(v.line).toContain('48% of critical path (97% with 1 more group the same rule explains) · sequential scan → try fix.index');
   });
 
   it('prefers the index to batching when the seq scans inside and after the N+1 hold more of the path', () => {
@@ -46,7 +46,7 @@ describe('the lab switch table on tracecart checkouts', () => {
     const uncached = verdictOf({ fix: { index: true, batch: true }, lookupMs: 40, reserveMs: 0.3 });
     expect(uncached).toMatchObject({ ruleId: 'uncached-lookup', switchName: 'fix.cache' });
     expect(uncached.culprit?.statement).toBe(CHECKOUT_SQL.batch);
-    expect(uncached.line).toMatch(/^inventory · SELECT … FROM products WHERE sku = ANY\(\$1\) · 1 call · \d+% of critical path · every lookup hits Postgres → try fix\.cache$/);
+    expect(uncached.line).toMatch(/^inventory · SELECT … FROM products WHERE sku = ANY\(\$1\) · no cache read before the read in inventory · 1 call · \d+% of critical path · every lookup hits Postgres → try fix\.cache$/);
     const missed = verdictOf({ fix: { index: true, batch: true, cache: true }, lookupMs: 40, reserveMs: 0.3 });
     expect(missed).toMatchObject({ ruleId: 'cache-miss', switchName: undefined });
     const hit = verdictOf({ fix: { index: true, batch: true, cache: true }, lookupMs: 40, reserveMs: 0.3, cacheHit: true });
@@ -60,7 +60,7 @@ describe('the lab switch table on tracecart checkouts', () => {
 
   it('blames an injected delay on chaos, not on the component it was injected into', () => {
     const v = verdictOf({ fix: { index: true }, chaosDelayMs: 400 });
-    expect(v.line).toBe('inventory · GET /products/:sku · 3 sequential calls · 98% of critical path · injected delay (lab.chaos.latency) → not a real component: turn chaos.latency off');
+    expect(v.line).toBe('inventory · GET /products/:sku · lab.chaos.latency (lab.chaos.delay_ms=400) on 1 span · 3 sequential calls · 98% of critical path · injected delay (lab.chaos.latency) → not a real component: turn chaos.latency off');
     expect(v.notes).toEqual([]);
   });
 
@@ -68,7 +68,7 @@ describe('the lab switch table on tracecart checkouts', () => {
     const v = verdictOf({ chaosDelayMs: 20 });
     expect(v.ruleId).toBe('seq-scan');
     expect(v.notes).toEqual(['injected delay (lab.chaos.latency) in this trace → turn chaos.latency off before measuring']);
-    expect(v.line.endsWith('seq scan → try fix.index · injected delay (lab.chaos.latency) in this trace → turn chaos.latency off before measuring')).toBe(true);
+    expect(v.line.endsWith('sequential scan → try fix.index · injected delay (lab.chaos.latency) in this trace → turn chaos.latency off before measuring')).toBe(true);
   });
 
   it('notes injected errors', () => {

@@ -11,7 +11,7 @@ import {
   ATTR_URL_FULL,
   DB_SYSTEM_NAME_VALUE_POSTGRESQL,
 } from '@opentelemetry/semantic-conventions';
-import { LAB_ATTRIBUTES, LAB_EVENTS, LAB_SPANS, skuOf } from '@tracecart/contracts';
+import { EVIDENCE, LAB_ATTRIBUTES, LAB_EVENTS, LAB_SPANS, skuOf } from '@tracecart/contracts';
 import type { AttributeValue, TracesData } from '@tracecart/otlp';
 import { toTracesData, type SpanSpec } from './span-specs';
 
@@ -28,6 +28,11 @@ export interface CheckoutTraceOptions {
   /** Order asks inventory for all items at once (a fan-out, not an N+1). */
   parallelLookups?: boolean;
   cacheHit?: boolean;
+  /**
+   * Lookups and reservations carry their EXPLAIN plan on a linked span, as the tracing package
+   * records it for slow statements (a Seq Scan without the index); default true.
+   */
+  plans?: boolean;
   /** Injected by chaos into the first lookup's inventory span. */
   chaosDelayMs?: number;
   /** The first lookup fails with an injected error. */
@@ -49,6 +54,7 @@ interface Ctx {
   specs: SpanSpec[];
   flags: Record<string, AttributeValue>;
   o: Required<Omit<CheckoutTraceOptions, 'traceId' | 'fix'>>;
+  indexed: boolean;
   traceId: string | undefined;
 }
 
@@ -76,11 +82,47 @@ function client(ctx: Ctx, id: string, parent: string, service: string, method: s
 function query(ctx: Ctx, id: string, parent: string, service: string, sql: string, start: number, ms: number): number {
   const attributes = { [ATTR_DB_SYSTEM_NAME]: DB_SYSTEM_NAME_VALUE_POSTGRESQL, [ATTR_DB_QUERY_TEXT]: sql };
   add(ctx, { id, parent, service, name: `pg.query:${sql.split(' ')[0]} tracecart`, kind: CLIENT, start, end: start + ms, attributes });
+  addPlan(ctx, id, parent, sql, start + ms);
   return start + ms;
 }
 
-function addCacheLookup(ctx: Ctx, id: string, parent: string, start: number): void {
+// What EXPLAIN (FORMAT JSON) answers for a statement by sku, with and without the index.
+function planOf(sql: string, indexed: boolean) {
+  const relation = 'products';
+  const filter = '((sku)::text = $1)';
+  const scan = indexed
+    ? { 'Node Type': 'Index Scan', 'Index Name': 'products_sku_idx', 'Relation Name': relation, 'Index Cond': filter, 'Plan Rows': 1, 'Total Cost': 8.44 }
+    : { 'Node Type': 'Seq Scan', 'Relation Name': relation, Filter: filter, 'Plan Rows': 1, 'Total Cost': 20834.0 };
+  const root = sql.startsWith('UPDATE') ? { 'Node Type': 'ModifyTable', Operation: 'Update', 'Relation Name': relation, 'Plan Rows': 1, 'Total Cost': scan['Total Cost'], Plans: [scan] } : scan;
+  const nodes = sql.startsWith('UPDATE') ? [root, scan] : [scan];
+  const line = (n: Record<string, unknown>) =>
+    `${n['Node Type']}${n['Index Name'] ? ` using ${n['Index Name']}` : ''} on ${relation} (rows≈1, cost ${Number(n['Total Cost']).toFixed(2)}${n.Filter ? `, filter: ${n.Filter}` : ''}${n['Index Cond'] ? `, cond: ${n['Index Cond']}` : ''})`;
+  return {
+    name: EVIDENCE.PLAN_EVENT,
+    attributes: {
+      [EVIDENCE.ATTR_PLAN_NODES]: nodes.map(line).join('; '),
+      [EVIDENCE.ATTR_PLAN_NODE_TYPES]: nodes.map((n) => n['Node Type'] as string),
+      [EVIDENCE.ATTR_PLAN_RELATIONS]: nodes.map(() => relation),
+      [EVIDENCE.ATTR_PLAN_INDEXES]: indexed ? ['products_sku_idx'] : [],
+      [EVIDENCE.ATTR_PLAN_TOTAL_COST]: scan['Total Cost'],
+      [EVIDENCE.ATTR_PLAN_JSON]: JSON.stringify([{ Plan: root }]),
+    },
+  };
+}
+
+// The plan of a statement by sku, on a short span beside it that links to it, as the tracing
+// package records a plan fetched after the statement ended.
+function addPlan(ctx: Ctx, statementId: string, parent: string, sql: string, end: number): void {
+  if (!ctx.o.plans || !/\bWHERE sku = \$1/.test(sql)) return;
+  add(ctx, { id: `${statementId}x`, parent, service: 'inventory', name: EVIDENCE.PLAN_SPAN_NAME, kind: CLIENT, start: end, end: end, links: [statementId], events: [planOf(sql, ctx.indexed)] });
+}
+
+function addCacheLookup(ctx: Ctx, id: string, parent: string, start: number, keys: number): void {
   add(ctx, { id, parent, service: 'inventory', name: LAB_SPANS.cacheLookup, start, end: start + 0.3, attributes: { [LAB_ATTRIBUTES.cacheHit]: ctx.o.cacheHit } });
+  // The Redis read under it, as the ioredis instrumentation records it: what it found is the evidence.
+  const command = keys === 1 ? 'get' : 'mget';
+  const attributes = { [ATTR_DB_SYSTEM_NAME]: 'redis', [EVIDENCE.ATTR_RETURNED_ROWS]: ctx.o.cacheHit ? keys : 0 };
+  add(ctx, { id: `${id}g`, parent: id, service: 'inventory', name: command, kind: CLIENT, start: start + 0.05, end: start + 0.25, attributes });
 }
 
 // One GET /products/:sku round trip; returns when the order service has the answer.
@@ -93,7 +135,7 @@ function addLookup(ctx: Ctx, k: number, start: number): number {
   if (!failed) {
     add(ctx, { id: `l${k}h`, parent: `l${k}s`, service: 'inventory', name: 'request handler - /products/:sku', start: t, end: t });
     if (cacheOn) {
-      addCacheLookup(ctx, `l${k}r`, `l${k}h`, t);
+      addCacheLookup(ctx, `l${k}r`, `l${k}h`, t, 1);
       t += 0.3;
     }
     if (!(cacheOn && ctx.o.cacheHit)) t = query(ctx, `l${k}q`, `l${k}h`, 'inventory', CHECKOUT_SQL.lookup, t + 0.05, ctx.o.lookupMs);
@@ -110,7 +152,7 @@ function addBatchLookup(ctx: Ctx, start: number): number {
   let t = start + 0.35;
   const cacheOn = ctx.flags[LAB_ATTRIBUTES.fixCache] === true;
   if (cacheOn) {
-    addCacheLookup(ctx, 'bcache', 'bh', t);
+    addCacheLookup(ctx, 'bcache', 'bh', t, ctx.o.items);
     t += 0.3;
   }
   if (!(cacheOn && ctx.o.cacheHit)) t = query(ctx, 'bq', 'bh', 'inventory', CHECKOUT_SQL.batch, t, ctx.o.lookupMs);
@@ -147,9 +189,9 @@ function addLookups(ctx: Ctx, start: number): number {
 export function buildCheckoutSpecs(options: CheckoutTraceOptions = {}): SpanSpec[] {
   const fix = { index: false, cache: false, batch: false, ...options.fix };
   const lookupMs = options.lookupMs ?? (fix.index ? 0.4 : 30);
-  const o = { items: 3, lookupMs, reserveMs: lookupMs, coldMs: 0, parallelLookups: false, cacheHit: false, chaosDelayMs: 0, chaosError: false, ...options };
+  const o = { items: 3, lookupMs, reserveMs: lookupMs, coldMs: 0, parallelLookups: false, cacheHit: false, plans: true, chaosDelayMs: 0, chaosError: false, ...options };
   const flags = { [LAB_ATTRIBUTES.fixIndex]: fix.index, [LAB_ATTRIBUTES.fixCache]: fix.cache, [LAB_ATTRIBUTES.fixBatch]: fix.batch };
-  const ctx: Ctx = { specs: [], flags, o: { ...o, lookupMs, reserveMs: o.reserveMs }, traceId: options.traceId };
+  const ctx: Ctx = { specs: [], flags, o: { ...o, lookupMs, reserveMs: o.reserveMs }, indexed: fix.index, traceId: options.traceId };
   let t = addLookups(ctx, 1.0 + 2 * o.coldMs);
   if (!o.chaosError) {
     t = addReservation(ctx, t + 0.1);

@@ -16,6 +16,8 @@ export interface SpanSpec {
   events?: Array<{ name: string; attributes?: Record<string, AttributeValue> }>;
   error?: boolean;
   traceId?: string;
+  /** Labels of spans (in the same trace) this one links to. */
+  links?: string[];
 }
 
 /** The trace id specs get unless they name one. */
@@ -51,6 +53,7 @@ function toOtlpSpan(spec: SpanSpec): OtlpSpan {
     endTimeUnixNano: toUnixNano(spec.end),
     attributes: toAttributes(spec.attributes),
     events: (spec.events ?? []).map((e) => ({ name: e.name, timeUnixNano: toUnixNano(spec.start), attributes: toAttributes(e.attributes) })),
+    ...(spec.links?.length ? { links: spec.links.map((label) => ({ traceId: spec.traceId ?? TRACE_ID, spanId: idOf(label) })) } : {}),
     ...(spec.error ? { status: { code: 2 } } : {}),
   };
 }

@@ -14,6 +14,8 @@ export interface CulpritChoice {
   /** Whether criticalNs counts the members' descendants too (N+1 runs) or only the members (groups). */
   withSubtrees: boolean;
   pattern: NonNullable<Verdict['pattern']>;
+  /** The run of sequential calls the culprit is (or sits in), if any. */
+  run: SequentialCalls | undefined;
 }
 
 /** The runs and, per span, the innermost run it belongs to or sits under (-1 for none). */
@@ -61,7 +63,7 @@ export function chooseGroup(tree: TraceTree, group: SpanGroup, runs: RunIndex): 
     : { kind: count > 1 ? ('repeated' as const) : ('single' as const), count, parentSpanId: undefined };
   const { key, service, operation, statement } = group;
   const culprit: Culprit = { source: 'group', key, service, operation, statement, target: undefined, criticalMs: toMs(group.criticalNs), share: shareOf(group.criticalNs, totalNs), spanCount: count };
-  return { culprit, criticalNs: group.criticalNs, members, primary: members[0] ?? group.members[0], pattern, withSubtrees: false };
+  return { culprit, criticalNs: group.criticalNs, members, primary: members[0] ?? group.members[0], pattern, withSubtrees: false, run };
 }
 
 /** An N+1 run as a candidate culprit; its time includes everything the calls waited on. */
@@ -72,5 +74,5 @@ export function chooseRun(tree: TraceTree, run: SequentialCalls, runNs: number):
   const primary = run.members.reduce((a, b) => (subtreeCriticalNs[b] > subtreeCriticalNs[a] ? b : a));
   const culprit: Culprit = { source: 'n_plus_one', key, service: first.service, operation: first.name, statement, target, criticalMs: toMs(runNs), share: shareOf(runNs, totalNs), spanCount: run.members.length };
   const pattern = { kind: 'n_plus_one' as const, count: run.members.length, parentSpanId: tree.spans[run.parent].spanId };
-  return { culprit, criticalNs: runNs, members: run.members, primary, pattern, withSubtrees: true };
+  return { culprit, criticalNs: runNs, members: run.members, primary, pattern, withSubtrees: true, run };
 }

@@ -4,12 +4,28 @@ import { criticalNsOf } from './n-plus-one';
 import { chooseGroup, chooseRun, indexRuns, type CulpritChoice } from './choose-culprit';
 import type { SequentialCalls } from './find-sequential-calls';
 import { shareOf } from './units';
-import type { SwitchRule, TraceTree } from './types';
+import type { Finding, FindingKind, SwitchRule, TraceTree } from './types';
 
-/** A candidate with the first culprit rule that explains it (if any). */
+/** A candidate with what its evidence shows and the first culprit rule that explains it (if any). */
 export interface Explained {
   choice: CulpritChoice;
   rule: SwitchRule | undefined;
+  /** The finding named: the one the rule matched, else the candidate's first. */
+  finding: Finding | undefined;
+  findings: Finding[];
+}
+
+// Findings about a statement's own work add up across statements; a loop or a cache miss is
+// already one run or one request, and counting each of its groups again would say nothing new.
+const ADDITIVE_FINDINGS: ReadonlySet<FindingKind> = new Set(['sequential_scan', 'lock_wait', 'pool_wait']);
+
+/**
+ * What makes candidates one family (explained together): the same rule, or without a rule the
+ * same kind of statement-level finding, e.g. two statements that both scan their table.
+ */
+function familyOf(c: Explained): string | undefined {
+  if (c.rule) return `rule:${c.rule.id}`;
+  return c.finding && ADDITIVE_FINDINGS.has(c.finding.kind) ? `finding:${c.finding.kind}` : undefined;
 }
 
 /** The culprit, the other groups its rule explains, and the share they hold together. */
@@ -23,16 +39,20 @@ export interface CulpritFinding {
 const CANDIDATE_LIMIT = 20;
 
 function withFamily(main: Explained, candidates: Explained[]): CulpritFinding {
-  const related = main.rule ? candidates.filter((c) => c !== main && c.rule?.id === main.rule?.id) : [];
+  const family = familyOf(main);
+  const related = family ? candidates.filter((c) => c !== main && familyOf(c) === family) : [];
   const share = related.reduce((sum, c) => sum + c.choice.culprit.share, main.choice.culprit.share);
   return { main, related, share };
 }
 
-function bestFamily(candidates: Explained[]): { ruleId: string; share: number } | undefined {
+function bestFamily(candidates: Explained[]): { family: string; share: number } | undefined {
   const shares = new Map<string, number>();
-  for (const c of candidates) if (c.rule) shares.set(c.rule.id, (shares.get(c.rule.id) ?? 0) + c.choice.culprit.share);
-  let best: { ruleId: string; share: number } | undefined;
-  for (const [ruleId, share] of shares) if (!best || share > best.share) best = { ruleId, share };
+  for (const c of candidates) {
+    const family = familyOf(c);
+    if (family) shares.set(family, (shares.get(family) ?? 0) + c.choice.culprit.share);
+  }
+  let best: { family: string; share: number } | undefined;
+  for (const [family, share] of shares) if (!best || share > best.share) best = { family, share };
   return best;
 }
 
@@ -53,7 +73,7 @@ export interface CulpritThresholds {
 
 /**
  * In order: the largest group when it alone holds `dominantShare` of the critical path; else
- * the groups one rule explains when together they do (two seq-scanning statements); else the
+ * the groups one rule (or one kind of finding) explains when together they do (two seq-scanning statements); else the
  * largest N+1 run when it holds `nPlusOneShare`, unless one rule's groups together hold more of
  * the path than the run: a slow statement run inside each call (and after them) explains more
  * than the calls do, and its switch wins more. Undefined when nothing dominates.
@@ -68,7 +88,7 @@ export function findCulprit(tree: TraceTree, thresholds: CulpritThresholds, runs
   if (candidates.length > 0 && candidates[0].choice.culprit.share >= dominantShare) return withFamily(candidates[0], candidates);
   const family = bestFamily(candidates);
   // The family's largest member is named; the others go to `related`.
-  const familyFinding = () => withFamily(candidates.find((c) => c.rule?.id === family?.ruleId) as Explained, candidates);
+  const familyFinding = () => withFamily(candidates.find((c) => familyOf(c) === family?.family) as Explained, candidates);
   if (family && family.share >= dominantShare) return familyFinding();
   const run = bestRun(tree, runs);
   if (!run) return undefined;

@@ -24,6 +24,8 @@ export { normalizeStatementCached } from './span-keys';
 export { formatPathShare, SHARE_DEFINITIONS, describeVerdictShare } from './share-definitions';
 /** The verdict fields describeVerdictShare reads. */
 export type { VerdictShareParts } from './share-definitions';
+/** Per span: its own events plus those of the spans linking to it (a plan fetched after the statement ended). */
+export { eventsOf, eventsWithLinked } from './linked-events';
 /** The typed error for input the analysis refuses. */
 export { TraceAnalysisError } from './errors';
 /** Codes of TraceAnalysisError. */
@@ -31,6 +33,7 @@ export type { TraceAnalysisErrorCode } from './errors';
 /** Public result and option types. */
 export type {
   SpanEventInfo,
+  SpanLinkInfo,
   TraceSpan,
   TraceTree,
   TreeSummary,

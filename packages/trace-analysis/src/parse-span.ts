@@ -1,7 +1,10 @@
 import { decodeAttributes, type DecodedSpan } from '@tracecart/otlp';
 import { TraceAnalysisError } from './errors';
 import { relativeNanos, type TimeBase } from './parse-time';
-import type { TraceSpan } from './types';
+import type { SpanLinkInfo, TraceSpan } from './types';
+
+// Most spans link nothing; they share one empty list rather than each allocating its own.
+const NO_LINKS: SpanLinkInfo[] = [];
 
 // A missing time is filled from the other end (proto3 drops zeros, and a lone zero would
 // stretch the trace back to 1970); an end before the start becomes a zero-length span.
@@ -28,6 +31,7 @@ export function toTraceSpan(span: DecodedSpan, service: string, base: TimeBase, 
     endNs,
     attributes: decodeAttributes(span.attributes),
     events: span.events.map((event) => ({ name: event.name, attributes: decodeAttributes(event.attributes) })),
+    links: span.links.length === 0 ? NO_LINKS : span.links.map((link) => ({ traceId: link.traceId, spanId: link.spanId })),
     isError: span.status.code === 2,
     parent: -1,
     children: [],

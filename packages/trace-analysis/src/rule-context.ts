@@ -1,32 +1,23 @@
-import type { AttributeValue } from '@tracecart/otlp';
 import { metricsOf } from './trace-metrics';
 import type { CulpritChoice } from './choose-culprit';
 import type { TraceFacts } from './trace-facts';
-import type { TraceTree } from './types';
+import type { Finding, TraceTree } from './types';
 
 /** What rules can ask about a trace and one candidate culprit. */
 export interface RuleContext {
   choice: CulpritChoice | undefined;
-  /** Seen from the culprit: its primary span, else the nearest ancestor, else the first span that has it. */
-  attribute(key: string): AttributeValue | undefined;
+  /** What the evidence on the candidate's spans shows, most telling first. */
+  findings: Finding[];
   /** Share of the culprit's critical time spent in spans (under the culprit) that carry this event. */
   culpritEventShare(name: string): number;
   hasTraceEvent(name: string): boolean;
 }
 
-function findAttribute(tree: TraceTree, facts: TraceFacts, from: number | undefined, key: string): AttributeValue | undefined {
-  for (let i = from ?? -1; i >= 0; i = tree.spans[i].parent) {
-    const value = tree.spans[i].attributes[key];
-    if (value !== undefined) return value;
-  }
-  return facts.firstValue(key);
-}
-
 /** The context rules are matched against for one candidate (or none). */
-export function buildRuleContext(tree: TraceTree, facts: TraceFacts, choice: CulpritChoice | undefined): RuleContext {
+export function buildRuleContext(tree: TraceTree, facts: TraceFacts, choice: CulpritChoice | undefined, findings: Finding[] = []): RuleContext {
   return {
     choice,
-    attribute: (key) => findAttribute(tree, facts, choice?.primary, key),
+    findings,
     culpritEventShare(name) {
       if (!choice || choice.criticalNs <= 0 || !facts.hasEvent(name)) return 0;
       // Measured like the culprit's own time: with descendants for runs, without for groups.

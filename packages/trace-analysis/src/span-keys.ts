@@ -1,4 +1,5 @@
 import { normalizeStatement } from './normalize-statement';
+import { isEvidenceCarrier } from './evidence-scope';
 import type { TraceSpan, TraceTree } from './types';
 
 const SERVER = 2;
@@ -68,24 +69,36 @@ function clientTarget(span: TraceSpan): string {
   return [port ? `${host}:${port}` : host, method, route].filter(Boolean).join(' ');
 }
 
+// gRPC and other clients: the method is the span name by convention (`pkg.Service/Method`).
+function otherCallKey(tree: TraceTree, span: TraceSpan): CallKey {
+  const server = span.children.map((c) => tree.spans[c]).find((c) => c.kind === SERVER);
+  const target = server ? `${server.service} ${span.name}` : span.name;
+  return { kind: 'call', key: `call · ${span.service} → ${target}`, statement: undefined, target };
+}
+
 function isHttp(span: TraceSpan): boolean {
   return (span.kind === SERVER || span.kind === CLIENT) && text(span, 'http.request.method', 'http.method', 'http.route', 'url.full', 'http.url') !== undefined;
 }
 
-/** What a call does, for spotting repeats: its statement, or for HTTP the called service and route. */
+/**
+ * What a call does, for spotting repeats: its statement; for HTTP the called service and route;
+ * for any other outgoing call (gRPC, a cache command, a queue) its name, with the service it
+ * reached when the callee's span is in the trace.
+ */
 export interface CallKey {
-  kind: 'statement' | 'http';
+  kind: 'statement' | 'http' | 'call';
   key: string;
   statement: string | undefined;
   target: string | undefined;
 }
 
-/** The call key of a span, or undefined for spans that are neither SQL nor HTTP. */
+/** The call key of a span, or undefined for spans that make no call (neither SQL, HTTP nor a CLIENT span). */
 export function callKeyOf(tree: TraceTree, index: number): CallKey | undefined {
   const span = tree.spans[index];
   const statement = statementsOf(tree)[index];
   if (statement !== undefined) return { kind: 'statement', key: `db · ${span.service} · ${statement}`, statement, target: undefined };
-  if (!isHttp(span)) return undefined;
+  // A span carrying evidence for another (a plan fetched after its statement) is not a call of the application's.
+  if (!isHttp(span)) return span.kind === CLIENT && !isEvidenceCarrier(tree, index) ? otherCallKey(tree, span) : undefined;
   let target: string;
   if (span.kind === SERVER) target = serverTarget(span);
   else {

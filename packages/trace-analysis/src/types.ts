@@ -9,6 +9,12 @@ export interface SpanEventInfo {
   attributes: Record<string, AttributeValue>;
 }
 
+/** A link from a span to another span, in this trace or another. */
+export interface SpanLinkInfo {
+  traceId: string;
+  spanId: string;
+}
+
 /** One span of a trace tree; `parent` and `children` are indexes into `TraceTree.spans`. */
 export interface TraceSpan {
   traceId: string;
@@ -25,6 +31,8 @@ export interface TraceSpan {
   endNs: number;
   attributes: Record<string, AttributeValue>;
   events: SpanEventInfo[];
+  /** Spans this one points at (OTLP links), e.g. a plan span beside the statement it explains. */
+  links: SpanLinkInfo[];
   /** Status code 2 (error). */
   isError: boolean;
   /** -1 for every root (true roots, orphans, cut cycles). */
@@ -118,7 +126,7 @@ export interface NPlusOneOptions {
 
 /** Sequential sibling calls with the same statement or HTTP target. */
 export interface NPlusOneFinding {
-  kind: 'statement' | 'http';
+  kind: 'statement' | 'http' | 'call';
   /** Human-readable, e.g. `3 sequential × SELECT … FROM items WHERE id = $1`. */
   pattern: string;
   service: string;
@@ -138,6 +146,29 @@ export interface NPlusOneFinding {
   spanIds: string[];
 }
 
+/**
+ * A cause the trace itself shows, each read from generic telemetry, never from an application's
+ * own attributes: a `Seq Scan` in a statement's plan, `Lock:` wait samples, time waiting for a
+ * pooled connection, a cache read that found nothing, sequential same-shape calls, a fault
+ * event. Listed in the order the verdict prefers them when no switch table says otherwise.
+ */
+export type FindingKind = 'injected_fault' | 'lock_wait' | 'sequential_scan' | 'pool_wait' | 'n_plus_one' | 'cache_miss' | 'uncached_read';
+
+/** One finding on the culprit, with the evidence that shows it. */
+export interface Finding {
+  kind: FindingKind;
+  /** What it is called: `sequential scan`, `lock wait`. */
+  title: string;
+  /** The evidence quoted from the trace: `Seq Scan on products (filter sku = $1, est. cost 20,834)`. */
+  evidence: string;
+  /** A fix in general terms, naming no switch. */
+  advice: string;
+  /** Named parts of the evidence a switch table can match (relation, filter, wait, event …). */
+  details: Record<string, string | number>;
+  /** The spans that carry the evidence. */
+  spanIds: string[];
+}
+
 /** How the culprit's spans occur. */
 export type VerdictPatternKind = 'n_plus_one' | 'repeated' | 'single';
 
@@ -148,8 +179,10 @@ export interface RuleCondition {
   /** Regex on `service operation target statement` of the culprit. */
   subject?: string;
   pattern?: VerdictPatternKind;
-  /** Attribute values seen from the culprit: its own span, else the nearest ancestor, else any span. */
-  attributes?: Record<string, AttributeValue>;
+  /** The culprit shows this finding (its evidence, never an attribute of the application's own). */
+  finding?: FindingKind;
+  /** Regexes on that finding's details, e.g. `{ relation: '^products$', filter: '\\bsku\\b' }`. */
+  details?: Record<string, string>;
   /** Some span of the culprit carries an event with this name. */
   culpritEvent?: string;
   /** Some span of the trace carries an event with this name. */
@@ -193,6 +226,10 @@ export interface Verdict {
   share: number;
   /** Other groups the same rule explains, e.g. a second seq-scanning statement. */
   related: Array<{ key: string; share: number }>;
+  /** The finding the verdict names: the one its rule matched, else the culprit's first. */
+  finding: Finding | undefined;
+  /** Every finding the culprit's spans show, in the order of FindingKind. */
+  findings: Finding[];
   diagnosis: string | undefined;
   suggestion: string | undefined;
   switchName: string | undefined;

@@ -1,4 +1,4 @@
-import { labelOf } from './labels';
+import { labelOf, lineLabelOf } from './labels';
 import { formatPathShare as percent } from './share-definitions';
 import type { Culprit, Verdict } from './types';
 
@@ -14,9 +14,11 @@ function describeShare(culprit: Culprit, total: number, relatedCount: number): s
   return `${own} (${percent(total)} with ${relatedCount} more ${relatedCount === 1 ? 'group' : 'groups'} the same rule explains)`;
 }
 
-/** `service · label · pattern · share · explanation`, the line a person reads. */
-export function formatCulpritLine(verdict: Pick<Verdict, 'pattern' | 'share' | 'related'>, culprit: Culprit, explanation: string): string {
-  const parts = [culprit.service, labelOf(culprit)];
+/** `service · label · evidence · pattern · share · explanation`, the line a person reads. */
+export function formatCulpritLine(verdict: Pick<Verdict, 'pattern' | 'share' | 'related' | 'finding'>, culprit: Culprit, explanation: string): string {
+  const parts = [culprit.service, lineLabelOf(culprit)];
+  // A loop's evidence is its pattern, which the line states next anyway.
+  if (verdict.finding && verdict.finding.kind !== 'n_plus_one') parts.push(verdict.finding.evidence);
   if (verdict.pattern) parts.push(describePattern(verdict.pattern));
   parts.push(describeShare(culprit, verdict.share, verdict.related.length), explanation);
   return parts.join(' · ');

@@ -4,7 +4,11 @@ import { findSequentialCalls } from './find-sequential-calls';
 import { findCulprit, type CulpritFinding } from './find-culprit';
 import { collectTraceFacts } from './trace-facts';
 import { buildRuleContext } from './rule-context';
-import { matchesRule } from './match-rule';
+import { matchesRule, matchRule } from './match-rule';
+import { findingsOf } from './find-findings';
+import type { Explained } from './find-culprit';
+import type { CulpritChoice } from './choose-culprit';
+import type { TraceFacts } from './trace-facts';
 import { appendNotes, formatCulpritLine, formatNoCulpritLine } from './verdict-line';
 import { shareOf } from './units';
 import type { SwitchRule, TraceTree, Verdict, VerdictOptions } from './types';
@@ -12,7 +16,7 @@ import type { SwitchRule, TraceTree, Verdict, VerdictOptions } from './types';
 const NO_PATH = 'no critical path: the trace has no measurable duration';
 
 function verdictWithout(kind: Verdict['kind'], share: number, notes: string[], line: string): Verdict {
-  const none = { culprit: undefined, pattern: undefined, diagnosis: undefined, suggestion: undefined, switchName: undefined, ruleId: undefined };
+  const none = { culprit: undefined, pattern: undefined, finding: undefined, findings: [], diagnosis: undefined, suggestion: undefined, switchName: undefined, ruleId: undefined };
   return { kind, ...none, share, related: [], notes, line: appendNotes(line, notes) };
 }
 
@@ -23,27 +27,45 @@ function largestGroup(tree: TraceTree) {
 }
 
 function verdictFor(found: CulpritFinding, notes: string[]): Verdict {
-  const { choice, rule } = found.main;
+  const { choice, rule, finding, findings } = found.main;
+  const diagnosis = rule?.diagnosis ?? finding?.title;
+  const suggestion = rule?.suggestion ?? finding?.advice;
   const base = {
     kind: 'culprit' as const,
     culprit: choice.culprit,
     pattern: choice.pattern,
     share: found.share,
     related: found.related.map((r) => ({ key: r.choice.culprit.key, share: r.choice.culprit.share })),
-    diagnosis: rule?.diagnosis,
-    suggestion: rule?.suggestion,
+    finding,
+    findings,
+    diagnosis,
+    suggestion,
     switchName: rule?.switchName,
     ruleId: rule?.id,
     notes,
   };
-  const explanation = rule ? `${rule.diagnosis} → ${rule.suggestion}` : 'no matching switch';
+  const explanation = diagnosis !== undefined ? `${diagnosis} → ${suggestion}` : 'no evidence of a cause on its spans';
   return { ...base, line: appendNotes(formatCulpritLine(base, choice.culprit, explanation), notes) };
 }
 
+/** A candidate with its findings and the first culprit rule that its evidence satisfies. */
+function explainChoice(tree: TraceTree, facts: TraceFacts, rules: readonly SwitchRule[], choice: CulpritChoice): Explained {
+  const findings = findingsOf(tree, choice);
+  const ctx = buildRuleContext(tree, facts, choice, findings);
+  for (const rule of rules) {
+    if (rule.scope !== 'culprit') continue;
+    const match = matchRule(rule, ctx);
+    if (match) return { choice, rule, finding: match.finding ?? findings[0], findings };
+  }
+  return { choice, rule: undefined, finding: findings[0], findings };
+}
+
 /**
- * The verdict on one trace: the culprit (what dominates the critical path), its pattern, the
- * first switch rule that explains it, notes from trace-wide rules, and one readable line.
- * Without rules it is the evidence alone: the culprit, its pattern and share, no switch.
+ * The verdict on one trace: the culprit (what dominates the critical path), what the evidence on
+ * its spans shows (findings: a plan's Seq Scan, lock waits, pool waits, a loop of calls, cache
+ * misses, injected faults), the first switch rule that explains it, notes from trace-wide
+ * rules, and one readable line that quotes the evidence. Without rules it is the evidence
+ * alone, with advice in general terms and no switch.
  */
 export function decideVerdict(tree: TraceTree, options: VerdictOptions = {}): Verdict {
   const rules = options.rules ?? [];
@@ -55,10 +77,7 @@ export function decideVerdict(tree: TraceTree, options: VerdictOptions = {}): Ve
   if (metricsOf(tree).totalNs <= 0) return verdictWithout('no_critical_path', 0, notesBesides(undefined), NO_PATH);
   const runs = findSequentialCalls(tree, options.nPlusOne ?? {});
   const thresholds = { dominantShare: options.dominantShare ?? 0.5, nPlusOneShare: options.nPlusOneShare ?? 0.3 };
-  const found = findCulprit(tree, thresholds, runs, (choice) => {
-    const ctx = buildRuleContext(tree, facts, choice);
-    return { choice, rule: rules.find((r) => r.scope === 'culprit' && matchesRule(r, ctx)) };
-  });
+  const found = findCulprit(tree, thresholds, runs, (choice) => explainChoice(tree, facts, rules, choice));
   // A note repeating what the culprit's rule already says (same switch) is left out.
   if (found) return verdictFor(found, notesBesides(found.main.rule));
   const largest = largestGroup(tree);

@@ -37,9 +37,10 @@ describe('compare', () => {
 
   it('handles groups that exist on one side only and empty sets', () => {
     const c = compare(buildCheckoutTrace({ fix: { index: true } }), buildCheckoutTrace({ fix: { index: true, cache: true } }));
-    // Only the cache lookups are new: one per line item.
-    const [cache, ...others] = c.groups.filter((g) => g.before.traceCount === 0);
-    expect(others).toEqual([]);
+    // Only the cache lookups and their Redis reads are new: one each per line item.
+    const added = c.groups.filter((g) => g.before.traceCount === 0);
+    expect(added.map((g) => g.operation).sort()).toEqual(['get', 'lab.cache.lookup']);
+    const cache = added.find((g) => g.operation === 'lab.cache.lookup')!;
     expect(cache.before).toEqual({ criticalMsPerTrace: 0, spansPerTrace: 0, traceCount: 0 });
     expect(cache.after.spansPerTrace).toBe(3);
     expect(cache.criticalRatio).toBeNull();

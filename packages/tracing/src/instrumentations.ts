@@ -9,6 +9,7 @@ import { nameQuerySpan } from './pg-span-hook';
 import { PoolWaits } from './pool-wait';
 import { QueryPlanInstrumentation } from './query-plan/query-plan-instrumentation';
 import { isUntracedPath } from './untraced-paths';
+import { recordRedisReturnedRows } from './redis-response-hook';
 
 /**
  * The official OpenTelemetry instrumentations, configured once for every service:
@@ -19,7 +20,8 @@ import { isUntracedPath } from './untraced-paths';
  * - pg: a span per query inside a trace, renamed `SELECT products` by its request hook; the
  *   `pg-pool.connect` spans show the time a query waited for a pooled connection, and the
  *   query span carries that time as `db.client.connection.wait_time` (ms).
- * - ioredis and undici (fetch): spans only inside a trace.
+ * - ioredis and undici (fetch): spans only inside a trace; cache reads carry
+ *   `db.response.returned_rows`, so a miss shows.
  * - query plans and waits: a statement slower than TRACING_EXPLAIN_MS gets its EXPLAIN plan,
  *   one running longer than TRACING_WAITS_MS its sampled wait events, fed by the pg
  *   instrumentation's hooks (off, and pg left alone, when both thresholds are 0).
@@ -47,7 +49,7 @@ export function createInstrumentations(config: Pick<TracingConfig, 'explainMs' |
       responseHook: (span) => plans?.onQueryEnd(span),
     }),
     ...(plans ? [plans] : []),
-    new IORedisInstrumentation({ requireParentSpan: true }),
+    new IORedisInstrumentation({ requireParentSpan: true, responseHook: recordRedisReturnedRows }),
     new UndiciInstrumentation({ requireParentforSpans: true }),
   ];
 }

@@ -3,9 +3,6 @@ import { z } from 'zod';
 /** Where the trace store serves its duration baselines, beside /api/v3 on the query port. */
 export const BASELINE_PERCENTILE_PATH = '/api/lab/baselines/percentile';
 
-/** The trace store's window for baselines (its default): what "recent" means in a mark's words. */
-export const BASELINE_WINDOW_LABEL = 'last 10 min';
-
 /** What a span's duration is compared with: its service's operation and, for a DB span, its statement. */
 export interface BaselineKey {
   service: string;
@@ -13,8 +10,8 @@ export interface BaselineKey {
   statement?: string;
 }
 
-/** The trace store's answer; a key with no recent durations has a null percentile. */
-const answerSchema = z.object({ percentile: z.number().min(0).max(100).nullable(), count: z.number().int().min(0) });
+/** The trace store's answer, with the window it looked back over; a key with no recent durations has a null percentile. */
+const answerSchema = z.object({ percentile: z.number().min(0).max(100).nullable(), count: z.number().int().min(0), windowMs: z.number().int().positive() });
 
 /** Where one duration falls among its key's recent durations. */
 export type PercentileAnswer = z.output<typeof answerSchema>;

@@ -1,7 +1,8 @@
 import { SpanKind } from '@tracecart/otlp';
 import { normalizeStatementCached } from '@tracecart/trace-analysis';
 import type { BaselineMark, WaterfallRow } from '../api-types';
-import { BASELINE_WINDOW_LABEL, BaselinesUnavailable, fetchPercentile, type BaselineKey, type PercentileAnswer } from './baseline-lookup';
+import { describeLookback } from '../traces/describe-lookback';
+import { BaselinesUnavailable, fetchPercentile, type BaselineKey, type PercentileAnswer } from './baseline-lookup';
 
 /** How many lookups run at once, and at most per trace: a 2,000-span trace must not fire 2,000 requests. */
 const CONCURRENCY = 4;
@@ -66,7 +67,10 @@ export async function markBaselines(queryUrl: string, rows: WaterfallRow[], onPr
   return rows.map((row) => {
     const key = keyOf(row);
     const answer = key && answers.get(lookupId(key, row.durationMs));
-    const mark: BaselineMark | null = answer && answer.percentile !== null ? { percentile: answer.percentile, count: answer.count, window: BASELINE_WINDOW_LABEL } : null;
+    const mark: BaselineMark | null =
+      answer && answer.percentile !== null
+        ? { percentile: answer.percentile, count: answer.count, window: describeLookback(answer.windowMs), windowMs: answer.windowMs }
+        : null;
     return { ...row, baseline: mark };
   });
 }

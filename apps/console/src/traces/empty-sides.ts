@@ -1,4 +1,5 @@
 import type { EmptySides } from '../api-types';
+import { describeLookback } from './describe-lookback';
 import type { SwitchGroup } from './switch-groups';
 
 /** What a search was for, in the words of the hint. */
@@ -11,14 +12,6 @@ export interface SearchWords {
 function whatWasSearched(search: SearchWords): string {
   const checkouts = search.service === 'gateway' && (search.operation === undefined || search.operation === 'POST /api/checkout');
   return checkouts ? 'checkouts' : `traces of ${search.service}${search.operation ? ` ${search.operation}` : ''}`;
-}
-
-/** `the last hour`, `the last 15 minutes`, `the last 2 days`. */
-export function describeLookback(ms: number): string {
-  const units: Array<[number, string]> = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1000, 'second']];
-  const [size, unit] = units.find(([size]) => ms >= size && ms % size === 0) ?? [1, 'millisecond'];
-  const count = ms / size;
-  return count === 1 ? `the last ${unit}` : `the last ${count} ${unit}s`;
 }
 
 /**

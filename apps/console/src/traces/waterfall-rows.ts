@@ -1,5 +1,6 @@
 import type { Diagnosis, TraceTree } from '@tracecart/trace-analysis';
 import type { WaterfallRow } from '../api-types';
+import { buildSpanEvidence } from './span-evidence';
 import { roundMs } from './trace-rows';
 
 function criticalStretches(diagnosis: Diagnosis): Map<string, Array<[number, number]>> {
@@ -20,11 +21,12 @@ function nPlusOneMembers(diagnosis: Diagnosis): Map<string, number> {
   return member;
 }
 
-/** One row per span in waterfall order, with its self time, critical time and N+1 membership. */
+/** One row per span in waterfall order, with its self time, critical time, N+1 membership and evidence. */
 export function buildWaterfallRows(tree: TraceTree, diagnosis: Diagnosis, selfMs: number[]): WaterfallRow[] {
   const stretches = criticalStretches(diagnosis);
   const criticalMs = new Map(diagnosis.criticalPath.spans.map((s) => [s.spanId, s.criticalMs]));
   const nPlusOne = nPlusOneMembers(diagnosis);
+  const evidence = buildSpanEvidence(tree);
   return tree.spans.map((span, index) => ({
     spanId: span.spanId,
     parentSpanId: span.parentSpanId ?? null,
@@ -43,5 +45,6 @@ export function buildWaterfallRows(tree: TraceTree, diagnosis: Diagnosis, selfMs
     nPlusOne: nPlusOne.get(span.spanId) ?? null,
     // Filled in by markBaselines, which asks the trace store.
     baseline: null,
+    evidence: evidence[index],
   }));
 }

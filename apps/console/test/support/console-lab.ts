@@ -26,6 +26,8 @@ export interface ConsoleLabOptions {
   adminToken?: string;
   config?: Partial<ConsoleConfig>;
   loads?: LoadSession;
+  /** Extra environment for gateway, order and inventory, e.g. `TRACING_EXPLAIN_MS`. */
+  stackEnv?: Record<string, string>;
 }
 
 /** Starts every part on ephemeral loopback ports; stop() undoes whatever had started, in reverse. */
@@ -39,7 +41,7 @@ export async function startConsoleLab(options: ConsoleLabOptions): Promise<Conso
     undo.push(() => db.drop());
     const tracestore = await startTracestore({ otlpPort: 0, queryPort: 0, logger: pino({ level: 'silent' }) });
     undo.push(() => tracestore.close());
-    const stack = await startStack({ databaseUrl: db.url, otlpEndpoint: `http://127.0.0.1:${tracestore.otlpPort}` });
+    const stack = await startStack({ databaseUrl: db.url, otlpEndpoint: `http://127.0.0.1:${tracestore.otlpPort}`, env: options.stackEnv });
     undo.push(() => stack.stop());
     const queryUrl = `http://127.0.0.1:${tracestore.queryPort}`;
     // As in main.ts: index builds need a pool without a statement timeout.

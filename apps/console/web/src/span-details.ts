@@ -2,6 +2,7 @@ import type { WaterfallRow } from '../../src/api-types';
 import { h } from './dom';
 import { formatMs } from './format';
 import { serviceColor } from './colors';
+import { evidenceSections, type SelectSpan } from './evidence-view';
 
 const KINDS = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
 
@@ -9,8 +10,8 @@ function valueText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** One span in full: timings, the statement it ran, every attribute and event. */
-export function spanDetails(row: WaterfallRow): HTMLElement {
+/** One span in full: timings, the statement it ran, its plan and waits, every attribute and event; `select` opens another span. */
+export function spanDetails(row: WaterfallRow, select: SelectSpan): HTMLElement {
   const statement = row.attributes['db.query.text'] ?? row.attributes['db.statement'];
   const attributes = Object.entries(row.attributes).sort(([a], [b]) => a.localeCompare(b));
   return h(
@@ -28,9 +29,11 @@ export function spanDetails(row: WaterfallRow): HTMLElement {
         ['kind', KINDS[row.kind] ?? String(row.kind)],
         ['span id', row.spanId],
         ...(row.baseline ? [['vs recent', `p${Math.floor(row.baseline.percentile)} of ${row.baseline.count} (${row.baseline.window})`]] : []),
+        ...(row.evidence?.poolWaitMs !== undefined ? [['waited for connection', formatMs(row.evidence.poolWaitMs)]] : []),
       ].flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]),
     ),
     statement !== undefined ? h('pre', { class: 'statement', text: valueText(statement) }) : null,
+    ...evidenceSections(row.evidence, select),
     h('table', { class: 'table compact attrs' }, h('tbody', {}, ...attributes.map(([k, v]) => h('tr', {}, h('th', { text: k }), h('td', { text: valueText(v) }))))),
     row.events.length ? h('h4', { text: 'Events' }) : null,
     ...row.events.map((e) => h('div', { class: 'event' }, h('code', { text: e.name }), ` ${valueText(e.attributes)}`)),

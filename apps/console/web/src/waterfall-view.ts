@@ -3,6 +3,7 @@ import { h } from './dom';
 import { formatMs } from './format';
 import { serviceColor } from './colors';
 import { baselineBadge } from './baseline-badge';
+import { evidenceBadges } from './evidence-marks';
 
 /** More rows than this slow the page down without telling a person more; the rest are counted. */
 export const MAX_DRAWN_ROWS = 1500;
@@ -41,6 +42,7 @@ function label(row: WaterfallRow): HTMLElement {
     statement ? h('span', { class: 'wf-stmt', text: statement }) : null,
     row.nPlusOne !== null ? h('span', { class: 'nplus-badge', title: 'one of a run of sequential calls (N+1)', text: `N+1 #${row.nPlusOne + 1}` }) : null,
     baselineBadge(row),
+    ...evidenceBadges(row),
   );
 }
 
@@ -91,5 +93,7 @@ export function legend(services: string[]): HTMLElement {
     h('span', { class: 'legend-item' }, h('span', { class: 'crit-sample' }), 'critical path'),
     h('span', { class: 'legend-item' }, h('span', { class: 'nplus-badge', text: 'N+1' }), 'sequential repeated calls'),
     h('span', { class: 'legend-item' }, h('span', { class: 'baseline-badge', text: 'p95+' }), 'slow for its own operation lately'),
+    h('span', { class: 'legend-item' }, h('span', { class: 'evidence-badge seq-scan', text: 'seq scan' }), 'its plan reads a whole table'),
+    h('span', { class: 'legend-item' }, h('span', { class: 'evidence-badge lock-wait', text: 'lock wait' }), 'it waited for a lock'),
   );
 }

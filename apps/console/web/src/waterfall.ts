@@ -57,11 +57,17 @@ export function mountWaterfall(root: HTMLElement, ctx: Pick<PageContext, 'setFla
   function show(analysis: TraceAnalysis): void {
     const details = h('div', { class: 'details-slot' }, h('p', { class: 'hint', text: 'Click a span to see its attributes, including db.query.text.' }));
     let selected: HTMLElement | undefined;
+    // A plan's EXPLAIN span and its statement point at each other: a click selects the other row.
+    const selectSpan = (spanId: string) => {
+      const element = rows.querySelector<HTMLElement>(`.wf-row[data-span-id="${CSS.escape(spanId)}"]`);
+      element?.scrollIntoView({ block: 'nearest' });
+      element?.click();
+    };
     const rows = waterfallView(analysis, (row, element) => {
       selected?.classList.remove('selected');
       selected = element;
       element.classList.add('selected');
-      replaceChildren(details, spanDetails(row));
+      replaceChildren(details, spanDetails(row, selectSpan));
     });
     replaceChildren(body, verdictBanner(analysis.diagnosis, ctx.setFlag), summaryLine(analysis), legend(analysis.services), h('div', { class: 'wf-split' }, rows, details), contributorsView(analysis.diagnosis));
     body.dataset.traceId = analysis.traceId;

@@ -19,7 +19,10 @@ const percentileQuery = z.object({
   durationMs: z.string().trim().min(1).pipe(z.coerce.number<string>().finite().min(0)),
 });
 
-/** GET /api/lab/baselines (recent durations per operation and statement) and …/percentile (where one duration falls). */
+/**
+ * GET /api/lab/baselines (recent durations per operation and statement) and …/percentile (where
+ * one duration falls, with the window it was measured over so a reader can say what "recent" means).
+ */
 export function baselineRoutes(baselines: BaselineStore): Router {
   const router = Router();
 
@@ -30,7 +33,7 @@ export function baselineRoutes(baselines: BaselineStore): Router {
 
   router.get(`${BASELINES_PATH}/percentile`, (req, res) => {
     const { durationMs, ...key } = parseOrThrow(percentileQuery, req.query);
-    res.json(baselines.percentileOf(key, durationMs));
+    res.json({ ...baselines.percentileOf(key, durationMs), windowMs: baselines.windowMs });
   });
 
   return router;

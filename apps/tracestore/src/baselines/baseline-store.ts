@@ -63,6 +63,11 @@ export class BaselineStore {
     entry.window.record(durationUs, now);
   }
 
+  /** How far back durations count, so an answer can say what "recent" meant. */
+  get windowMs(): number {
+    return this.options.windowMs;
+  }
+
   /** How many keys are kept. */
   get size(): number {
     return this.entries.size;

@@ -6,7 +6,7 @@ import { diagnoseLast, diagnoseOne } from '../diagnose/run-diagnose';
 /** `lab diagnose <traceId>` or `lab diagnose --last N --service S`: the verdict, the critical path, N+1s. */
 export const diagnoseCommand: Command = {
   name: 'diagnose',
-  summary: 'name the culprit of a trace: diagnose <traceId> | diagnose --last 20 --service gateway [--jaeger URL] [--json]',
+  summary: 'name the culprit of a trace, each group against its recent durations: diagnose <traceId> | diagnose --last 20 --service gateway [--lookback 1h] [--jaeger URL] [--json]',
   async run(argv) {
     const args = parseDiagnoseArgs(argv);
     const fetcher = createTraceFetcher(args.jaegerUrl);

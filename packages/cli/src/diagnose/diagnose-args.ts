@@ -8,14 +8,11 @@ export const MAX_LAST = 200;
 export const DEFAULT_JAEGER_URL = 'http://127.0.0.1:16686';
 
 /** One parsed `lab diagnose` command line. */
-export type DiagnoseArgs = { jaegerUrl: string; json: boolean } & (
-  | { mode: 'one'; traceId: string }
-  | { mode: 'last'; count: number; service: string; lookbackMs: number }
-);
+export type DiagnoseArgs = { jaegerUrl: string; json: boolean; lookbackMs: number } & ({ mode: 'one'; traceId: string } | { mode: 'last'; count: number; service: string });
 
 /** The usage text printed with every usage error. */
 export const DIAGNOSE_USAGE =
-  'usage: lab diagnose <traceId> | lab diagnose --last N [--service gateway] [--lookback 1h] [--jaeger URL] [--json]';
+  'usage: lab diagnose <traceId> [--lookback 1h] | lab diagnose --last N [--service gateway] [--lookback 1h] [--jaeger URL] [--json]';
 
 const HOUR_MS = 3_600_000;
 const MAX_LOOKBACK_MS = 7 * 24 * HOUR_MS;
@@ -59,11 +56,16 @@ function readFlags(argv: string[]) {
 /** Parses `lab diagnose` arguments; anything wrong is a UsageError naming the flag. */
 export function parseDiagnoseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): DiagnoseArgs {
   const { values, positionals } = readFlags(argv);
-  const common = { jaegerUrl: parseJaegerUrl(values.jaeger ?? env.JAEGER_QUERY_URL ?? DEFAULT_JAEGER_URL), json: values.json === true };
+  const common = {
+    jaegerUrl: parseJaegerUrl(values.jaeger ?? env.JAEGER_QUERY_URL ?? DEFAULT_JAEGER_URL),
+    json: values.json === true,
+    // With --last: how far back to look for traces; with a trace id: the window baselines are computed over on a Jaeger without the lab's.
+    lookbackMs: values.lookback === undefined ? HOUR_MS : parseLookback(values.lookback),
+  };
   if (positionals.length > 1) throw usage(`one trace id at a time, not ${positionals.length}`);
   if (positionals.length === 1) {
     if (values.last !== undefined) throw usage('give a trace id or --last N, not both');
-    if (values.service !== undefined || values.lookback !== undefined) throw usage('--service and --lookback go with --last');
+    if (values.service !== undefined) throw usage('--service goes with --last');
     if (!/^[0-9a-fA-F]{1,32}$/.test(positionals[0])) throw usage(`"${positionals[0]}" is not a trace id (1 to 32 hex digits)`);
     return { ...common, mode: 'one', traceId: positionals[0].toLowerCase().padStart(32, '0') };
   }
@@ -74,6 +76,5 @@ export function parseDiagnoseArgs(argv: string[], env: NodeJS.ProcessEnv = proce
     mode: 'last',
     count: parseCount(values.last),
     service: values.service ?? 'gateway',
-    lookbackMs: values.lookback === undefined ? HOUR_MS : parseLookback(values.lookback),
   };
 }

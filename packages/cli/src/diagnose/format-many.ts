@@ -3,6 +3,8 @@ import { formatMs, formatShare } from '@tracecart/units';
 import type { ManySummary } from './summarize-many';
 import { nPlusOneLines } from './format-diagnosis';
 import { formatTable } from './text-table';
+import type { CulpritMedian } from './culprit-median';
+import { formatOrigin, formatPercentile } from './format-baselines';
 
 /** A trace's start as clock time, from the tree's origin (Unix ns). */
 function clockOf(startUnixNano: string | undefined): string {
@@ -17,8 +19,18 @@ export interface DiagnosedTrace {
   diagnosis: Diagnosis;
 }
 
+/** `common culprit vs recent: median p97 over 18 traces · inventory SELECT …`, then where the baselines came from. */
+function culpritMedianLines(median: CulpritMedian | undefined): string[] {
+  if (!median) return [];
+  const { culprit, medianPercentile, marked, origin } = median;
+  if (!culprit || origin.kind === 'none') return [formatOrigin(origin)];
+  const what = `${culprit.service} ${culprit.statement ?? culprit.target ?? culprit.operation}`;
+  const where = medianPercentile === null ? `no recent durations of it` : `median ${formatPercentile(medianPercentile)} over ${marked} trace${marked === 1 ? '' : 's'}`;
+  return [`common culprit vs recent: ${where} · ${what}`, formatOrigin(origin)];
+}
+
 /** The report for many traces: the most common verdict first, then groups, N+1 patterns and each trace. */
-export function formatMany(title: string, summary: ManySummary, traces: DiagnosedTrace[], skipped: string[]): string {
+export function formatMany(title: string, summary: ManySummary, traces: DiagnosedTrace[], skipped: string[], culpritMedian?: CulpritMedian): string {
   const [top, ...others] = summary.verdicts;
   const groups = summary.contributors.slice(0, 10).map((g) => [
     formatShare(g.share),
@@ -33,6 +45,7 @@ export function formatMany(title: string, summary: ManySummary, traces: Diagnose
     `${top.count} of ${summary.traceCount} traces: ${top.line}`,
     ...others.slice(0, 4).map((v) => `${v.count} of ${summary.traceCount} traces: ${v.line}`),
     `${title} · p50 ${formatMs(summary.p50Ms)} · p95 ${formatMs(summary.p95Ms)}`,
+    ...culpritMedianLines(culpritMedian),
     '',
     'Critical path contributors, mean per trace',
     ...formatTable(

@@ -1,10 +1,16 @@
-import { buildTraceTree, diagnose, TraceAnalysisError } from '@tracecart/trace-analysis';
+import { buildTraceTree, diagnose, TraceAnalysisError, type Diagnosis, type TraceTree } from '@tracecart/trace-analysis';
 import { LAB_SWITCH_RULES } from '@tracecart/lab-rules';
 import type { TracesData } from '@tracecart/otlp';
+import { markBaselines } from './baseline-marks';
+import { diagnosisWithBaselines } from './baseline-json';
+import { chooseBaselineSource } from './choose-baselines';
 import type { DiagnoseArgs } from './diagnose-args';
 import type { TraceFetcher } from './fetch-traces';
 import { formatDiagnosis } from './format-diagnosis';
 import { formatMany, type DiagnosedTrace } from './format-many';
+import { formatOrigin } from './format-baselines';
+import { medianOfCommonCulprit } from './culprit-median';
+import { formatLookback } from './lookback-text';
 import { summarizeMany } from './summarize-many';
 
 type OneArgs = Extract<DiagnoseArgs, { mode: 'one' }>;
@@ -17,23 +23,29 @@ export interface DiagnoseOutput {
   exitCode: number;
 }
 
-function minutes(ms: number): string {
-  return ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : `${Math.round(ms / 60_000)}m`;
-}
-
-/** Diagnoses one trace. */
+/** Diagnoses one trace and marks its groups against their operations' recent durations. */
 export async function diagnoseOne(args: OneArgs, fetcher: TraceFetcher): Promise<DiagnoseOutput> {
-  const diagnosis = diagnose(await fetcher.getTrace(args.traceId), { traceId: args.traceId, rules: LAB_SWITCH_RULES });
-  return { stdout: args.json ? JSON.stringify(diagnosis, null, 2) : formatDiagnosis(diagnosis), stderr: '', exitCode: 0 };
+  const data = await fetcher.getTrace(args.traceId);
+  const diagnosis = diagnose(data, { traceId: args.traceId, rules: LAB_SWITCH_RULES });
+  const trees = buildTraceTree(data);
+  const tree = trees.find((t) => t.traceId === diagnosis.summary.traceId) ?? trees[0];
+  const probeService = diagnosis.summary.rootService ?? diagnosis.summary.services[0] ?? 'unknown_service';
+  const source = await chooseBaselineSource(args.jaegerUrl, fetcher, args.lookbackMs, probeService);
+  const marks = await markBaselines(tree, diagnosis, source);
+  const stdout = args.json ? JSON.stringify(diagnosisWithBaselines(diagnosis, marks), null, 2) : formatDiagnosis(diagnosis, marks);
+  return { stdout, stderr: '', exitCode: 0 };
 }
 
-function diagnoseEach(traces: Map<string, TracesData>): { diagnosed: DiagnosedTrace[]; skipped: string[] } {
+function diagnoseEach(traces: Map<string, TracesData>): { diagnosed: DiagnosedTrace[]; trees: Array<{ diagnosis: Diagnosis; tree: TraceTree }>; skipped: string[] } {
   const diagnosed: DiagnosedTrace[] = [];
+  const trees: Array<{ diagnosis: Diagnosis; tree: TraceTree }> = [];
   const skipped: string[] = [];
   for (const [traceId, data] of traces) {
     try {
-      const startUnixNano = buildTraceTree(data)[0]?.originUnixNano;
-      diagnosed.push({ traceId, startUnixNano, diagnosis: diagnose(data, { traceId, contributorLimit: 1000, rules: LAB_SWITCH_RULES }) });
+      const [tree] = buildTraceTree(data);
+      const diagnosis = diagnose(data, { traceId, contributorLimit: 1000, rules: LAB_SWITCH_RULES });
+      diagnosed.push({ traceId, startUnixNano: tree?.originUnixNano, diagnosis });
+      if (tree) trees.push({ diagnosis, tree });
     } catch (error) {
       // One unreadable trace should not hide what the others say; it is listed, not dropped.
       if (!(error instanceof TraceAnalysisError)) throw error;
@@ -41,21 +53,25 @@ function diagnoseEach(traces: Map<string, TracesData>): { diagnosed: DiagnosedTr
     }
   }
   diagnosed.sort((a, b) => Number(BigInt(b.startUnixNano ?? '0') - BigInt(a.startUnixNano ?? '0')));
-  return { diagnosed, skipped };
+  return { diagnosed, trees, skipped };
 }
 
 /** Diagnoses the newest `count` traces of a service and says what they have in common. */
 export async function diagnoseLast(args: LastArgs, fetcher: TraceFetcher): Promise<DiagnoseOutput> {
-  const where = `${args.service} · last ${minutes(args.lookbackMs)} · ${args.jaegerUrl}`;
-  const { diagnosed, skipped } = diagnoseEach(await fetcher.findRecent(args.service, args.count, args.lookbackMs));
+  const where = `${args.service} · last ${formatLookback(args.lookbackMs)} · ${args.jaegerUrl}`;
+  const { diagnosed, trees, skipped } = diagnoseEach(await fetcher.findRecent(args.service, args.count, args.lookbackMs));
   if (diagnosed.length === 0) {
     const why = skipped.length > 0 ? `; skipped ${skipped.join('; ')}` : '';
     return { stdout: '', stderr: `no traces to diagnose for ${where}${why}`, exitCode: 1 };
   }
   const summary = summarizeMany(diagnosed.map((d) => d.diagnosis));
+  const source = await chooseBaselineSource(args.jaegerUrl, fetcher, args.lookbackMs, args.service);
+  const culpritMedian = await medianOfCommonCulprit(trees, source);
   if (args.json) {
-    const body = { service: args.service, lookbackMs: args.lookbackMs, jaeger: args.jaegerUrl, summary, traces: diagnosed, skipped };
+    const { origin, ...median } = culpritMedian;
+    const baselines = { ...origin, line: formatOrigin(origin), commonCulprit: median.culprit ? median : null };
+    const body = { service: args.service, lookbackMs: args.lookbackMs, jaeger: args.jaegerUrl, summary, baselines, traces: diagnosed, skipped };
     return { stdout: JSON.stringify(body, null, 2), stderr: '', exitCode: 0 };
   }
-  return { stdout: formatMany(`${diagnosed.length} traces · ${where}`, summary, diagnosed, skipped), stderr: '', exitCode: 0 };
+  return { stdout: formatMany(`${diagnosed.length} traces · ${where}`, summary, diagnosed, skipped, culpritMedian), stderr: '', exitCode: 0 };
 }

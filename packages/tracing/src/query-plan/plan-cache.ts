@@ -1,9 +1,12 @@
 import type { Attributes } from '@opentelemetry/api';
+import type { CatalogStamp } from './catalog-snapshot';
 
 /** What a slow statement's span gets: the plan event or the plan error event, with attributes. */
 export interface PlanOutcome {
   readonly event: string;
   readonly attributes: Attributes;
+  /** The catalog the plan was made under; absent when no index can make it stale (an error, no table read). */
+  readonly catalog?: CatalogStamp;
 }
 
 /** A cached EXPLAIN: its outcome once it answered, and the promise of it until then. */
@@ -20,7 +23,8 @@ interface Slot {
 /**
  * Plans by statement text, for a bounded time and a bounded number of texts: a slow statement
  * under load costs one EXPLAIN per period, and a failed one is not retried on every request.
- * Cleared when a plan-changing statement (CREATE INDEX, ANALYZE …) is seen.
+ * Cleared when a plan-changing statement (CREATE INDEX, ANALYZE …) is seen; an entry whose
+ * catalog stamp no longer matches (an index changed by another process) is replaced by its user.
  */
 export class PlanCache {
   private readonly slots = new Map<string, Slot>();

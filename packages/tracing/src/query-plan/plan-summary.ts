@@ -6,10 +6,11 @@ import {
   ATTR_PLAN_NODES,
   ATTR_PLAN_RELATIONS,
   ATTR_PLAN_TOTAL_COST,
+  PLAN_JSON_CUT_MARKER,
 } from './plan-names';
 
 /** One node of `EXPLAIN (FORMAT JSON)` output, the fields read here. */
-interface PlanNode {
+export interface PlanNode {
   'Node Type'?: string;
   'Relation Name'?: string;
   'Index Name'?: string;
@@ -22,7 +23,19 @@ interface PlanNode {
 
 const MAX_NODES = 8;
 const MAX_JSON_CHARS = 4096;
-const CUT_MARKER = '…[plan cut]';
+
+
+/** The JSON document of the rows of `EXPLAIN (FORMAT JSON)`. */
+function planDocument(explainRows: Array<Record<string, unknown>>): Array<{ Plan: PlanNode }> | undefined {
+  return Object.values(explainRows[0] ?? {})[0] as Array<{ Plan: PlanNode }> | undefined;
+}
+
+/** The top node of the rows of `EXPLAIN (FORMAT JSON)`. */
+export function planRoot(explainRows: Array<Record<string, unknown>>): PlanNode {
+  const root = planDocument(explainRows)?.[0]?.Plan;
+  if (!root) throw new Error('EXPLAIN returned no plan');
+  return root;
+}
 
 /** The plan's nodes depth first, the top ones only: a slow plan's culprit sits near the top. */
 function topNodes(root: PlanNode): PlanNode[] {
@@ -49,14 +62,13 @@ export function describeNode(node: PlanNode): string {
 /** The compact JSON, cut with a marker past the bound so an event stays small. */
 function boundedJson(value: unknown): string {
   const json = JSON.stringify(value);
-  return json.length <= MAX_JSON_CHARS ? json : json.slice(0, MAX_JSON_CHARS - CUT_MARKER.length) + CUT_MARKER;
+  return json.length <= MAX_JSON_CHARS ? json : json.slice(0, MAX_JSON_CHARS - PLAN_JSON_CUT_MARKER.length) + PLAN_JSON_CUT_MARKER;
 }
 
 /** Event attributes for the rows of `EXPLAIN (FORMAT JSON)`: the top nodes and the bounded plan. */
 export function summarizePlan(explainRows: Array<Record<string, unknown>>): Attributes {
-  const document = Object.values(explainRows[0] ?? {})[0] as Array<{ Plan: PlanNode }> | undefined;
-  const root = document?.[0]?.Plan;
-  if (!root) throw new Error('EXPLAIN returned no plan');
+  const document = planDocument(explainRows);
+  const root = planRoot(explainRows);
   const nodes = topNodes(root);
   return {
     [ATTR_PLAN_NODES]: nodes.map(describeNode).join('; '),

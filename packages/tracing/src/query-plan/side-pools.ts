@@ -21,6 +21,11 @@ export type PoolConstructor = new (config: Record<string, unknown>) => SidePool;
 
 const SIDE_TIMEOUT_MS = 1000;
 
+/** One key per database the application uses: user, host, port and database. */
+export function connectionKey(connection: PlanConnection): string {
+  return `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
+}
+
 /**
  * Small pools of one connection each, one per database the application uses, for side
  * queries (EXPLAIN, wait sampling): never the caller's connection (so never inside its
@@ -47,7 +52,7 @@ export class SidePools {
   }
 
   private poolFor(connection: PlanConnection): SidePool {
-    const key = `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
+    const key = connectionKey(connection);
     let pool = this.pools.get(key);
     if (!pool) {
       pool = new this.Pool({

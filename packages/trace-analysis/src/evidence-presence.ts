@@ -1,0 +1,32 @@
+import { EVIDENCE } from '@tracecart/contracts';
+import type { TraceTree } from './types';
+
+const { PLAN_EVENT, WAITS_EVENT, ATTR_CONNECTION_WAIT_TIME } = EVIDENCE;
+
+/** Which kinds of evidence a trace holds at all, so detectors skip what is not there. */
+export interface EvidencePresence {
+  plans: boolean;
+  waits: boolean;
+  connectionWaits: boolean;
+  events: boolean;
+}
+
+const perTree = new WeakMap<TraceTree, EvidencePresence>();
+
+/** One pass over the spans, once per tree: a trace with no evidence costs its detectors nothing. */
+export function evidencePresenceOf(tree: TraceTree): EvidencePresence {
+  let presence = perTree.get(tree);
+  if (!presence) {
+    presence = { plans: false, waits: false, connectionWaits: false, events: false };
+    for (const span of tree.spans) {
+      if (span.attributes[ATTR_CONNECTION_WAIT_TIME] !== undefined) presence.connectionWaits = true;
+      for (const e of span.events) {
+        presence.events = true;
+        if (e.name === PLAN_EVENT) presence.plans = true;
+        else if (e.name === WAITS_EVENT) presence.waits = true;
+      }
+    }
+    perTree.set(tree, presence);
+  }
+  return presence;
+}

@@ -1,0 +1,21 @@
+import { evidenceScopeOf } from './evidence-scope';
+import { findInjectedFault } from './find-injected-fault';
+import { findLockWait } from './find-lock-wait';
+import { findSequentialScan } from './find-sequential-scan';
+import { findPoolWait } from './find-pool-wait';
+import { findNPlusOneEvidence } from './find-n-plus-one-evidence';
+import { findCacheEvidence } from './find-cache-evidence';
+import type { CulpritChoice } from './choose-culprit';
+import type { Finding, TraceTree } from './types';
+
+// In the order a verdict prefers them: an injected fault explains everything under it; a
+// statement that mostly waited on a lock is slow because of the lock, whatever its plan; a
+// plan that scans the table is slow on its own; pool waits, loops and cache misses multiply
+// or add to the time of work that is itself fine.
+const DETECTORS = [findInjectedFault, findLockWait, findSequentialScan, findPoolWait, findNPlusOneEvidence, findCacheEvidence];
+
+/** Every finding the evidence on a candidate culprit's spans shows, most telling first. */
+export function findingsOf(tree: TraceTree, choice: CulpritChoice): Finding[] {
+  const scope = evidenceScopeOf(tree, choice);
+  return DETECTORS.flatMap((detect) => detect(scope) ?? []);
+}
