@@ -2,11 +2,14 @@ import type { Express } from 'express';
 import type { Pool } from 'pg';
 import { createServiceApp, finishServiceApp, healthRoutes, jsonBody } from '@tracecart/http-kit';
 import { pingDatabase } from '@tracecart/db';
-import type { IndexReconciler } from '@tracecart/flags';
+import { isChallengeRunning, type IndexReconciler } from '@tracecart/flags';
 import { createJaegerClient } from '@tracecart/jaeger-client';
 import type { Logger } from '@tracecart/tracing';
 import { requireAdminForWrites } from './admin-auth';
 import { LoadSession } from './load/load-session';
+import { ChallengeSession } from './challenge/challenge-session';
+import { runCheckLoad } from './challenge/check-load';
+import { challengeRoutes } from './routes/challenge';
 import { checkoutRoutes } from './routes/checkout';
 import { COMPARE_PATHS, compareRoutes } from './routes/compare';
 import { flagRoutes } from './routes/flags';
@@ -31,6 +34,8 @@ export interface ConsoleDeps {
   webRoot?: string;
   /** The one load run at a time; made from the config when left out. */
   loads?: LoadSession;
+  /** The challenge; made from the config when left out. */
+  challenge?: ChallengeSession;
 }
 
 /** Builds the console Express app; it never listens. */
@@ -43,7 +48,18 @@ export function createApp(deps: ConsoleDeps): Express {
     jaegerQueryUrl: config.JAEGER_QUERY_URL,
     jaegerUiUrl: config.JAEGER_UI_URL,
     logger: deps.logger,
+    challengeRunning: () => isChallengeRunning(deps.pool),
   };
+  const challenge =
+    deps.challenge ??
+    new ChallengeSession({
+      pool: deps.pool,
+      reconciler: deps.reconciler,
+      runLoad: (request) => runCheckLoad({ gatewayUrl: config.GATEWAY_URL, catalogSize: config.CATALOG_SIZE }, request),
+      // A load panel run at the same time would skew the check's figures.
+      busyReason: () => (loads.current().status === 'running' ? 'a load run is going: stop it before answering' : undefined),
+      onError: (err) => deps.logger.error({ err }, 'checking a challenge answer failed'),
+    });
   const { app } = createServiceApp('console', { pool: deps.pool });
   app.use(healthRoutes({ postgres: () => pingDatabase(deps.pool) }));
   app.use(webPageRoutes(deps.webRoot ?? DEFAULT_WEB_ROOT));
@@ -56,5 +72,6 @@ export function createApp(deps: ConsoleDeps): Express {
   app.use(compareRoutes(traces));
   app.use(checkoutRoutes(config.GATEWAY_URL));
   app.use(loadRoutes(loads));
+  app.use(challengeRoutes(challenge));
   return finishServiceApp(app, deps.logger);
 }

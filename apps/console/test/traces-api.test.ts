@@ -1,3 +1,4 @@
+import { FLAG_NAMES } from '@tracecart/flags';
 import { requestJson } from '@tracecart/testkit';
 import { diagnose } from '@tracecart/trace-analysis';
 import { LAB_SWITCH_RULES } from '@tracecart/lab-rules';
@@ -6,6 +7,12 @@ import { SpanKind } from '@tracecart/otlp';
 import { startBaselineStub } from './support/baseline-stub';
 import { startConsoleLab, type ConsoleLab } from './support/console-lab';
 import { checkoutThroughConsole, setSwitch, waitForCompleteTrace } from './support/lab-traffic';
+
+// Every fix switch, as the flags middleware stamps them on server spans ('false' as read back).
+const FIX_SWITCHES = FLAG_NAMES.filter((name) => name.startsWith('fix.'));
+function fixesOff(...except: string[]): Record<string, string> {
+  return Object.fromEntries(FIX_SWITCHES.filter((name) => !except.includes(name)).map((name) => [`lab.${name}`, 'false']));
+}
 
 const SKUS = ['SKU-0004001', 'SKU-0004002', 'SKU-0004003'];
 
@@ -172,8 +179,8 @@ describe('console trace routes against the tracestore, with traces from the real
     // Both groups the search found are still reported (equal sizes, so in either order).
     expect(none.body.states).toHaveLength(2);
     expect(none.body.states).toEqual(expect.arrayContaining([
-      { state: { 'lab.fix.index': 'false', 'lab.fix.cache': 'false', 'lab.fix.batch': 'false' }, traceCount: 3 },
-      { state: { 'lab.fix.index': 'true', 'lab.fix.cache': 'false', 'lab.fix.batch': 'false' }, traceCount: 3 },
+      { state: fixesOff(), traceCount: 3 },
+      { state: { ...fixesOff(), 'lab.fix.index': 'true' }, traceCount: 3 },
     ]));
 
     // One checkout with batch on as well as the index: it differs from "index off" in two switches.
@@ -187,16 +194,18 @@ describe('console trace routes against the tracestore, with traces from the real
     const pair = byIndex.body.pair;
     expect(pair?.before.traceIds.sort()).toEqual([...before].sort());
     expect(pair?.after.traceIds.sort()).toEqual([...after].sort());
-    expect(pair?.held).toEqual({ 'lab.fix.cache': 'false', 'lab.fix.batch': 'false' });
+    expect(pair?.held).toEqual(fixesOff('fix.index'));
     expect(byIndex.body.states.map((s) => s.traceCount)).toEqual([3, 3, 1]);
-    expect(byIndex.body.message).toBe('3 traces with fix.index off against 3 with it on, all with fix.cache off, fix.batch off (the largest such pair; 1 other switch state left out).');
+    const message = /^3 traces with fix\.index off against 3 with it on, all with (.*) \(the largest such pair; 1 other switch state left out\)\.$/.exec(byIndex.body.message);
+    const heldOff = FIX_SWITCHES.filter((name) => name !== 'fix.index').map((name) => `${name} off`);
+    expect(message?.[1].split(', ').sort()).toEqual(heldOff.sort());
     expect(pair?.comparison.groups.some((g) => g.statement?.includes('= ANY('))).toBe(false);
 
     // By batch, the batched trace pairs with the indexed ones, never with the unindexed ones.
     const byBatch = (await bySwitch('lab.fix.batch')).body.pair;
     expect(byBatch?.before.traceIds.sort()).toEqual([...after].sort());
     expect(byBatch?.after.traceIds).toEqual([batched]);
-    expect(byBatch?.held).toEqual({ 'lab.fix.index': 'true', 'lab.fix.cache': 'false' });
+    expect(byBatch?.held).toEqual({ ...fixesOff('fix.batch'), 'lab.fix.index': 'true' });
     const lookups = byBatch?.comparison.groups.filter((g) => g.statement?.includes('FROM products WHERE sku')) ?? [];
     // Both lookups come back whole, one per trace set: "= $1" before, "= ANY($1)" after.
     expect(lookups.some((g) => /WHERE sku = \$1$/.test(g.statement ?? ''))).toBe(true);

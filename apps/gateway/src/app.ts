@@ -27,7 +27,7 @@ export function createApp({ logger, config, flags = () => DEFAULT_FLAGS }: Gatew
   app.use(traceResponseHeader());
   app.use(flagSpanAttributes(flags));
   app.use(jsonBody());
-  app.use(checkoutRoutes(orders, config.CHECKOUT_TIMEOUT_MS));
+  app.use(checkoutRoutes(orders, config.CHECKOUT_TIMEOUT_MS, flags));
   app.use(catalogRoutes(inventory, orders, config.READ_TIMEOUT_MS));
   return finishServiceApp(app, logger);
 }

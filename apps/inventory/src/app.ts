@@ -34,6 +34,7 @@ export function createApp(deps: InventoryDeps): Express {
   app.use(chaosMiddleware(flags));
   app.use(jsonBody());
   app.use(productRoutes(catalog));
-  app.use(reservationRoutes(new ReservationRepo(deps.pool)));
+  const reservationSwitches = () => ({ audit: flags()['problem.hot-row'], lockLast: flags()['fix.lock'] });
+  app.use(reservationRoutes(new ReservationRepo(deps.pool, reservationSwitches)));
   return finishServiceApp(app, deps.logger);
 }

@@ -11,6 +11,13 @@ const schema = z.object({
   CACHE_BACKEND: z.enum(['redis', 'memory']).default('redis'),
   CACHE_KEY_PREFIX: z.string().min(1).max(100).default('tracecart:'),
   CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  /**
+   * Stock dashboards open while problem.pool is on; unset, as many as PG_POOL_MAX: starving a
+   * pool takes as many slow holders as it has connections, whatever its size.
+   */
+  STOCK_REPORT_VIEWERS: z.coerce.number().int().min(1).max(200).optional(),
+  /** Each dashboard's pause between two refreshes of its stock report. */
+  STOCK_REPORT_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(100),
 });
 
 /** The inventory service's settings. */

@@ -6,6 +6,7 @@ import { readInventoryConfig, type InventoryConfig } from './config';
 import { createApp } from './app';
 import { RedisProductCache } from './cache/redis-cache';
 import { MemoryProductCache } from './cache/memory-cache';
+import { StockDashboard } from './stock-report/dashboard';
 
 // Long enough for Redis on this machine to answer, short enough that a Redis that is away does
 // not hold up the start: the cache fails open and reconnects on its own.
@@ -33,8 +34,23 @@ async function main(): Promise<void> {
   const cache = createCache(config);
   if (cache.backend === 'memory') logger.warn('using an in-process cache, not Redis');
   else await waitForFirstConnection(cache);
+  // The stock report's own pool, the bulkhead fix.pool puts it in: one connection, so reports
+  // wait for each other, never for the checkouts' connections. pg opens it on first use.
+  const reportPool = createPool(config.DATABASE_URL, { applicationName: 'inventory-report', max: 1 });
+  const dashboard = new StockDashboard({
+    flags: flags.values,
+    sharedPool: pool,
+    reportPool,
+    viewers: config.STOCK_REPORT_VIEWERS ?? config.PG_POOL_MAX,
+    intervalMs: config.STOCK_REPORT_INTERVAL_MS,
+    logger,
+  });
   const app = createApp({ pool, logger, cache, flags: flags.values });
+  dashboard.start();
   const onShutdown = async () => {
+    // Reports in flight finish first: they hold connections of both pools.
+    await dashboard.stop();
+    await reportPool.end();
     await cache.close();
     await flags.close();
   };

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { withTransaction } from '@tracecart/db';
 import { HttpError } from '@tracecart/http-kit';
 import type { HeldReservationsPage, HeldReservationsQuery, LineItem, ReservationResponse } from '@tracecart/contracts';
+import { recordReservedLines } from './stock-audit';
 
 // Atomic: the row is only decremented when enough stock is left, so concurrent checkouts
 // can never oversell. Seq-scans without the sku index, like the lookup.
@@ -18,16 +19,36 @@ const LOCK_IF_ABANDONED = `SELECT 1 FROM reservations
   WHERE order_id = $1 AND status = 'held' AND created_at < now() - make_interval(secs => $2::double precision / 1000)
   FOR UPDATE`;
 
+/** How a reservation orders its work, read per reservation from the live switches. */
+export interface ReservationSwitches {
+  /** Audit every reserved line (problem.hot-row): one more statement in the transaction. */
+  audit: boolean;
+  /** Take the row locks last, right before COMMIT (fix.lock), instead of first. */
+  lockLast: boolean;
+}
+
+const PLAIN: ReservationSwitches = { audit: false, lockLast: false };
+
 /** Holds and releases stock for orders; every call is idempotent per order id. */
 export class ReservationRepo {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly switches: () => ReservationSwitches = () => PLAIN,
+  ) {}
 
   /**
    * Reserves every line or none, in one transaction. Lines are taken in SKU order so two
    * orders sharing SKUs lock rows in the same order and cannot deadlock. A retry for an order
    * already held returns the held lines; an order already released is refused.
+   *
+   * A product row stays locked from its UPDATE until COMMIT, and every checkout of that SKU
+   * queues behind it. By default the UPDATEs come first and the order's lines (and, with the
+   * audit on, its audit rows) are written while the rows are locked; with lockLast the same
+   * statements run first and the UPDATEs go last, so a row is locked for one statement and
+   * the COMMIT. Either way it is one transaction: a refused line rolls back every write.
    */
   async reserve(orderId: string, items: readonly LineItem[]): Promise<ReservationResponse> {
+    const { audit, lockLast } = this.switches();
     return withTransaction(this.pool, async (tx) => {
       const claimed = await tx.query(
         `INSERT INTO reservations (order_id, status) VALUES ($1, 'held') ON CONFLICT (order_id) DO NOTHING`,
@@ -35,12 +56,17 @@ export class ReservationRepo {
       );
       if (claimed.rowCount === 0) return this.readExisting(tx, orderId);
       const sorted = [...items].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
-      for (const item of sorted) await this.reserveLine(tx, item);
+      const reserveLines = async () => {
+        for (const item of sorted) await this.reserveLine(tx, item);
+      };
+      if (!lockLast) await reserveLines();
       await tx.query(
         `INSERT INTO reservation_lines (order_id, sku, quantity)
          SELECT $1, sku, quantity FROM unnest($2::text[], $3::int[]) AS l(sku, quantity)`,
         [orderId, sorted.map((i) => i.sku), sorted.map((i) => i.quantity)],
       );
+      if (audit) await recordReservedLines(tx, orderId, sorted);
+      if (lockLast) await reserveLines();
       return { orderId, status: 'held', items: sorted.map((i) => ({ sku: i.sku, quantity: i.quantity })) };
     });
   }

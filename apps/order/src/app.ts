@@ -7,6 +7,7 @@ import { DEFAULT_FLAGS, flagSpanAttributes, type FlagValues } from '@tracecart/f
 import { InventoryClient } from '@tracecart/inventory-client';
 import { OrderRepo } from './order-repo';
 import { OrderService } from './order-service';
+import { inventoryRetries } from './inventory-retries';
 import { orderRoutes } from './routes/orders';
 import type { OrderTestFaults } from './routes/test-fault';
 
@@ -16,6 +17,8 @@ export interface OrderDeps {
   logger: Logger;
   inventoryUrl: string;
   checkoutTimeoutMs: number;
+  /** The per-attempt timeout of problem.retries' retries; 100 ms when omitted. */
+  inventoryAttemptTimeoutMs?: number;
   /** The live switches; all off (the N+1 path) when omitted. */
   flags?: () => FlagValues;
   /** Faults only tests switch on; none when omitted. */
@@ -29,7 +32,7 @@ export function createApp(deps: OrderDeps): Express {
   const service = new OrderService({
     pool: deps.pool,
     orders,
-    inventory: new InventoryClient(deps.inventoryUrl),
+    inventory: new InventoryClient(deps.inventoryUrl, { retries: inventoryRetries(flags, deps.inventoryAttemptTimeoutMs) }),
     logger: deps.logger,
     batchLookups: () => flags()['fix.batch'],
   });

@@ -8,6 +8,8 @@ const schema = z.object({
   INVENTORY_URL: z.string().url().default('http://127.0.0.1:8082'),
   /** Budget for a whole checkout when the caller sends none. */
   CHECKOUT_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(20_000),
+  /** problem.retries: how long one attempt at an inventory call may take before it is resent. */
+  INVENTORY_ATTEMPT_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(100),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(30),
   /**
    * A test fault, unset in every real run: the process kills itself right after committing an

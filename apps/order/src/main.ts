@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     logger,
     inventoryUrl: config.INVENTORY_URL,
     checkoutTimeoutMs: config.CHECKOUT_TIMEOUT_MS,
+    inventoryAttemptTimeoutMs: config.INVENTORY_ATTEMPT_TIMEOUT_MS,
     flags: flags.values,
     testFaults: { exitAfterCommitFor: config.TEST_FAULT_EXIT_AFTER_COMMIT },
   });

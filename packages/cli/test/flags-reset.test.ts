@@ -1,7 +1,7 @@
 // `lab flags reset` against a real console on a throwaway database: every switch back to its default.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { DEFAULT_FLAGS } from '@tracecart/flags';
+import { DEFAULT_FLAGS, FLAG_NAMES } from '@tracecart/flags';
 import { createTestDatabase, requestJson, startServiceProcess, waitUntil, type ServiceProcess, type TestDatabase } from '@tracecart/testkit';
 
 const CLI = path.join(__dirname, '..', 'dist', 'main.js');
@@ -41,13 +41,8 @@ describe('lab flags reset', () => {
     const result = await lab(['flags', 'reset'], consoleServer.url);
 
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout.trim().split('\n')).toEqual([
-      'fix.index       off',
-      'fix.cache       off',
-      'fix.batch       off',
-      'chaos.latency   ms=0 rate=0',
-      'chaos.errors    rate=0',
-    ]);
+    const expected = FLAG_NAMES.map((name) => `${name.padEnd(16)} ${name === 'chaos.latency' ? 'ms=0 rate=0' : name === 'chaos.errors' ? 'rate=0' : 'off'}`);
+    expect(result.stdout.trim().split('\n')).toEqual(expected);
     expect(await getFlags()).toEqual({ flags: DEFAULT_FLAGS, pending: {}, index: 'absent' });
   }, 90_000);
 

@@ -61,7 +61,7 @@ describe('the README walk-through', () => {
     expect(mentioned.length).toBeGreaterThan(5);
     expect(mentioned.filter((name) => !labNames.has(name))).toEqual([]);
     // A switch name stands alone: `lab.fix.index` is the attribute, checked above.
-    const switches = [...section.matchAll(/(?<![\w.])((?:fix|chaos)\.[a-z]+)\b/g)].map((m) => m[1]);
+    const switches = [...section.matchAll(/(?<![\w.])((?:fix|chaos|problem)\.[a-z-]+)\b/g)].map((m) => m[1]);
     expect(switches.filter((name) => !isFlagName(name))).toEqual([]);
     expect(new Set(switches)).toEqual(new Set(FLAG_NAMES));
     // The evidence the walk-through points at is named as the tracing writes it.

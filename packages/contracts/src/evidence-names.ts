@@ -49,3 +49,16 @@ export const ATTR_WAITS_SAMPLES = 'db.query.waits.samples';
 export const ATTR_CONNECTION_WAIT_TIME = 'db.client.connection.wait_time';
 /** Rows (or values) a read returned; 0 on a cache GET that found nothing, i.e. a cache miss. */
 export const ATTR_RETURNED_ROWS = 'db.response.returned_rows';
+
+// Event-loop evidence a Node.js service records on its spans, named in the spirit of the
+// OpenTelemetry Node.js runtime metrics (`nodejs.eventloop.delay.*`, in ms here, not seconds):
+// a span whose event loop was stalled while it ran waited for other synchronous work.
+/** The longest single stall of the event loop while the span ran, in ms. */
+export const ATTR_EVENT_LOOP_DELAY_MAX = 'nodejs.eventloop.delay.max';
+/** All stalls of the event loop while the span ran, added up, in ms (this project's own name). */
+export const ATTR_EVENT_LOOP_DELAY_TOTAL = 'nodejs.eventloop.delay.total';
+
+// Retry evidence, from the OpenTelemetry HTTP semantic conventions: a resent request's span
+// carries its ordinal, so a trace shows how many attempts each call took.
+/** The ordinal of a resend: 1 on the first retry of a request, 2 on the second…; absent on a first attempt. */
+export const ATTR_RESEND_COUNT = 'http.request.resend_count';

@@ -16,7 +16,7 @@ export type {
   ReservationResponse,
 } from './shapes';
 /** The lab's span attribute, event and span names, all under `lab.`. */
-export { LAB_NAMESPACE, fixAttributeOf, FIX_ATTRIBUTE_PREFIX, FIX_ATTRIBUTES, LAB_ATTRIBUTES, LAB_EVENTS, LAB_SPANS } from './span-names';
+export { LAB_NAMESPACE, fixAttributeOf, problemAttributeOf, PROBLEM_ATTRIBUTE_PREFIX, FIX_ATTRIBUTE_PREFIX, FIX_ATTRIBUTES, LAB_ATTRIBUTES, LAB_EVENTS, LAB_SPANS } from './span-names';
 /** Shapes of the abandoned-reservation sweep: held reservations by age, and their release. */
 export { MAX_SWEEP_BATCH, heldReservationsQuerySchema, releaseAbandonedRequestSchema } from './reservation-sweep';
 /** Types of the abandoned-reservation sweep's requests and answers. */

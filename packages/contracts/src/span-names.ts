@@ -10,6 +10,14 @@ export function fixAttributeOf<Name extends `fix.${string}`>(flagName: Name): `l
   return `lab.${flagName}` as const;
 }
 
+/** The span attribute recording a problem switch: `problem.pool` → `lab.problem.pool`. */
+export function problemAttributeOf<Name extends `problem.${string}`>(flagName: Name): `lab.${Name}` {
+  return `lab.${flagName}` as const;
+}
+
+/** What every problem attribute starts with. */
+export const PROBLEM_ATTRIBUTE_PREFIX = problemAttributeOf('problem.');
+
 /** What every fix attribute starts with, to pick them out of a span's attributes. */
 export const FIX_ATTRIBUTE_PREFIX = fixAttributeOf('fix.');
 
@@ -18,6 +26,7 @@ export const LAB_ATTRIBUTES = Object.freeze({
   fixIndex: fixAttributeOf('fix.index'),
   fixCache: fixAttributeOf('fix.cache'),
   fixBatch: fixAttributeOf('fix.batch'),
+  fixOffload: fixAttributeOf('fix.offload'),
   /** On a cache lookup: every key was found. */
   cacheHit: 'lab.cache.hit',
   /** On a cache lookup: how many keys were found. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fixAttributeOf } from '@tracecart/contracts';
+import { fixAttributeOf, problemAttributeOf } from '@tracecart/contracts';
 
 const rate = z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1');
 
@@ -8,6 +8,22 @@ export const flagSchemas = {
   'fix.index': z.boolean(),
   'fix.cache': z.boolean(),
   'fix.batch': z.boolean(),
+  // A blocked event loop: the gateway signs each checkout's receipt synchronously; fix.offload
+  // moves that work to libuv's thread pool.
+  'problem.sync-cpu': z.boolean(),
+  'fix.offload': z.boolean(),
+  // Pool starvation: a slow stock report shares inventory's pool with checkouts; fix.pool gives
+  // the report a small pool of its own (a bulkhead).
+  'problem.pool': z.boolean(),
+  'fix.pool': z.boolean(),
+  // Lock contention: the reservation holds its row locks across further work before COMMIT;
+  // fix.lock takes the locks last, right before COMMIT.
+  'problem.hot-row': z.boolean(),
+  'fix.lock': z.boolean(),
+  // A retry storm: order retries inventory at once on a short per-attempt timeout, unbounded;
+  // fix.retries brings backoff with jitter, a retry budget and deadline awareness.
+  'problem.retries': z.boolean(),
+  'fix.retries': z.boolean(),
   'chaos.latency': z.strictObject({ ms: z.number().int().min(0).max(60_000), rate }),
   'chaos.errors': z.strictObject({ rate }),
 } as const;
@@ -26,6 +42,14 @@ export const DEFAULT_FLAGS: Readonly<FlagValues> = Object.freeze({
   'fix.index': false,
   'fix.cache': false,
   'fix.batch': false,
+  'problem.sync-cpu': false,
+  'fix.offload': false,
+  'problem.pool': false,
+  'fix.pool': false,
+  'problem.hot-row': false,
+  'fix.lock': false,
+  'problem.retries': false,
+  'fix.retries': false,
   'chaos.latency': { ms: 0, rate: 0 },
   'chaos.errors': { rate: 0 },
 });
@@ -35,11 +59,24 @@ export function isFlagName(name: string): name is FlagName {
   return Object.prototype.hasOwnProperty.call(flagSchemas, name);
 }
 
-type FixName = Extract<FlagName, `fix.${string}`>;
+export type FixName = Extract<FlagName, `fix.${string}`>;
 
 const FIX_NAMES = FLAG_NAMES.filter((name): name is FixName => name.startsWith('fix.'));
 
 /** The span attributes that record the fix switches (lab.fix.*), for searching traces before/after. */
 export function fixAttributes(flags: FlagValues): Record<string, boolean> {
   return Object.fromEntries(FIX_NAMES.map((name) => [fixAttributeOf(name), flags[name]]));
+}
+
+export type ProblemName = Extract<FlagName, `problem.${string}`>;
+
+/** The problem switches: each turns a real latency problem on. */
+export const PROBLEM_NAMES = FLAG_NAMES.filter((name): name is ProblemName => name.startsWith('problem.'));
+
+/**
+ * The span attributes that record the problem switches (lab.problem.*). They say which problem
+ * the lab had on, for searching traces; the diagnosis never reads them.
+ */
+export function problemAttributes(flags: FlagValues): Record<string, boolean> {
+  return Object.fromEntries(PROBLEM_NAMES.map((name) => [problemAttributeOf(name), flags[name]]));
 }

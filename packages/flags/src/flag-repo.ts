@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { DEFAULT_FLAGS, FLAG_NAMES, flagSchemas, isFlagName, type FlagName, type FlagValues } from './definitions';
 
 /** A write that names no switch or gives it a value it does not accept. */
@@ -36,8 +36,8 @@ export function validateFlag(name: string, value: unknown): { name: FlagName; va
   return { name, value: parsed.data };
 }
 
-/** Stores a switch's wanted value; the table's trigger notifies every service. */
-export async function writeFlag(pool: Pool, name: string, value: unknown): Promise<void> {
+/** Stores a switch's wanted value; the table's trigger notifies every service (on COMMIT, inside a transaction). */
+export async function writeFlag(pool: Pool | PoolClient, name: string, value: unknown): Promise<void> {
   const flag = validateFlag(name, value);
   await pool.query(
     `INSERT INTO lab_flags (name, value, updated_at) VALUES ($1, $2, now())

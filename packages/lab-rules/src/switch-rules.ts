@@ -7,12 +7,18 @@ const PRODUCT_LOOKUP = '^SELECT\\b.*\\bFROM\\s+products\\s+WHERE\\s+sku\\b';
 const PRODUCT_CALLS = '/products/|FROM\\s+products\\s+WHERE\\s+sku';
 // What the sku index serves: a scan of products filtered by sku, found in the statement's plan.
 const SCAN_BY_SKU = { relation: '^products$', filter: '\\bsku\\b' };
+// The reservation's statement: it locks the product rows it decrements until COMMIT.
+const STOCK_UPDATE = '^UPDATE\\s+products\\b';
 
 // Typed as flag names so a renamed switch cannot leave a rule pointing at nothing.
 const SWITCH = {
   index: 'fix.index',
   cache: 'fix.cache',
   batch: 'fix.batch',
+  offload: 'fix.offload',
+  pool: 'fix.pool',
+  lock: 'fix.lock',
+  retries: 'fix.retries',
   latency: 'chaos.latency',
   errors: 'chaos.errors',
 } as const satisfies Record<string, FlagName>;
@@ -42,12 +48,54 @@ export const LAB_SWITCH_RULES: readonly SwitchRule[] = [
     switchName: SWITCH.latency,
   },
   {
+    // Right after chaos: when resends hold most of the culprit's time, every scan, lock wait or
+    // pool wait under them is paid once per attempt, and the resends add to the very load that
+    // slowed the callee; the retries are the first thing to fix. Order's calls to inventory are
+    // the ones retried (problem.retries); resends to another callee have no switch.
+    id: 'retry-storm',
+    scope: 'culprit',
+    when: { finding: 'retry_storm', details: { target: '^inventory\\b' } },
+    diagnosis: 'retry storm',
+    suggestion: `try ${SWITCH.retries}`,
+    switchName: SWITCH.retries,
+  },
+  {
+    // Before seq-scan: a statement that mostly waited on a lock is slow because of the lock,
+    // whatever its plan. The stock UPDATE's row locks are what fix.lock holds for less time.
+    id: 'lock-wait',
+    scope: 'culprit',
+    when: { finding: 'lock_wait', statement: STOCK_UPDATE },
+    diagnosis: 'lock wait',
+    suggestion: `try ${SWITCH.lock}`,
+    switchName: SWITCH.lock,
+  },
+  {
     id: 'seq-scan',
     scope: 'culprit',
     when: { finding: 'sequential_scan', details: SCAN_BY_SKU },
     diagnosis: 'sequential scan',
     suggestion: `try ${SWITCH.index}`,
     switchName: SWITCH.index,
+  },
+  {
+    // Inventory's pool is the one the stock report can share with checkouts (problem.pool);
+    // waits on another service's pool have no switch.
+    id: 'pool-wait',
+    scope: 'culprit',
+    when: { finding: 'pool_wait', subject: '^inventory\\b' },
+    diagnosis: 'pool wait',
+    suggestion: `try ${SWITCH.pool}`,
+    switchName: SWITCH.pool,
+  },
+  {
+    // The gateway is the service whose handler does synchronous work (problem.sync-cpu); a
+    // stalled loop elsewhere has no switch.
+    id: 'event-loop-block',
+    scope: 'culprit',
+    when: { finding: 'event_loop_block', subject: '^gateway\\b' },
+    diagnosis: 'blocked event loop',
+    suggestion: `try ${SWITCH.offload}`,
+    switchName: SWITCH.offload,
   },
   {
     id: 'n-plus-one',

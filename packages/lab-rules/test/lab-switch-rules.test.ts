@@ -1,5 +1,6 @@
 import { buildTraceTree, decideVerdict, detectNPlusOne, diagnose } from '@tracecart/trace-analysis';
-import { buildCheckoutTrace, CHECKOUT_SQL, idOf, type CheckoutTraceOptions } from '@tracecart/testkit';
+import { buildCheckoutTrace, CHECKOUT_SQL, idOf, toTracesData, type CheckoutTraceOptions, type SpanSpec } from '@tracecart/testkit';
+import { EVIDENCE } from '@tracecart/contracts';
 import { LAB_SWITCH_RULES } from '../src';
 
 const rules = LAB_SWITCH_RULES;
@@ -81,5 +82,18 @@ describe('the lab switch table on tracecart checkouts', () => {
     const ids = rules.filter((r) => r.scope === 'culprit').map((r) => r.id);
     expect(ids.indexOf('injected-delay')).toBe(0);
     expect(ids.indexOf('seq-scan')).toBeLessThan(ids.indexOf('n-plus-one'));
+  });
+
+  it('suggests fix.offload for a gateway whose event loop a span of synchronous work stalled', () => {
+    const loop = (ms: number) => ({ [EVIDENCE.ATTR_EVENT_LOOP_DELAY_MAX]: ms, [EVIDENCE.ATTR_EVENT_LOOP_DELAY_TOTAL]: ms });
+    const specs = (service: string): SpanSpec[] => [
+      { id: 'req', service, name: 'POST /api/checkout', kind: 2, start: 0, end: 50, attributes: { 'http.route': '/api/checkout', ...loop(40) } },
+      { id: 'sign', parent: 'req', service, name: 'sign receipt', kind: 1, start: 8, end: 48, attributes: loop(40) },
+    ];
+    const gateway = decideVerdict(buildTraceTree(toTracesData(specs('gateway')))[0], { rules });
+    expect(gateway).toMatchObject({ ruleId: 'event-loop-block', switchName: 'fix.offload', suggestion: 'try fix.offload' });
+    expect(gateway.finding).toMatchObject({ kind: 'event_loop_block', spanIds: [idOf('sign')] });
+    const elsewhere = decideVerdict(buildTraceTree(toTracesData(specs('billing')))[0], { rules });
+    expect(elsewhere).toMatchObject({ switchName: undefined, finding: { kind: 'event_loop_block' } });
   });
 });

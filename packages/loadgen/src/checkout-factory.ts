@@ -3,6 +3,8 @@ import type { CheckoutMix, LoadRequest, RequestFactory } from './types';
 
 /** How many of the first catalog SKUs count as popular. */
 export const POPULAR_SKU_COUNT = 100;
+/** How many of the first catalog SKUs a flash sale sells: every checkout of it contends for them. */
+export const FLASH_SKU_COUNT = 3;
 /** Share of mixed-mix items drawn from the popular SKUs. */
 export const MIXED_POPULAR_SHARE = 0.8;
 /** The seeded catalog size the lab uses unless configured otherwise. */
@@ -31,6 +33,7 @@ export function formatSku(n: number): string {
 
 /** Draws one catalog number (1-based) for a mix. */
 export function pickSkuNumber(mix: CheckoutMix, catalogSize: number, random: RandomSource): number {
+  if (mix === 'flash') return 1 + Math.floor(random() * Math.min(FLASH_SKU_COUNT, catalogSize));
   const popular = Math.min(POPULAR_SKU_COUNT, catalogSize);
   const fromPopular = mix === 'popular' || (mix === 'mixed' && random() < MIXED_POPULAR_SHARE);
   return 1 + Math.floor(random() * (fromPopular ? popular : catalogSize));
@@ -85,10 +88,10 @@ function validateCheckoutOptions(options: CheckoutFactoryOptions): Required<Omit
     customers: options.customers ?? 1000,
   };
   requireInteger('catalogSize', settings.catalogSize, 1, MAX_SKU_NUMBER);
-  requireInteger('items', settings.items, 1, Math.min(POPULAR_SKU_COUNT, settings.catalogSize));
+  if (!isCheckoutMix(settings.mix)) throw new RangeError(`mix must be popular, longtail, mixed or flash, not "${settings.mix}"`);
+  requireInteger('items', settings.items, 1, maxItemsOf(settings.mix, settings.catalogSize));
   requireInteger('quantity', settings.quantity, 1, 1_000_000);
   requireInteger('customers', settings.customers, 1, 1_000_000_000);
-  if (!isCheckoutMix(settings.mix)) throw new RangeError(`mix must be popular, longtail or mixed, not "${settings.mix}"`);
   return settings;
 }
 
@@ -98,7 +101,12 @@ function requireInteger(name: string, value: number, min: number, max: number): 
   }
 }
 
-/** True for the three mixes the checkout factory knows. */
+/** The most distinct SKUs one checkout of a mix can hold. */
+export function maxItemsOf(mix: CheckoutMix, catalogSize: number): number {
+  return Math.min(mix === 'flash' ? FLASH_SKU_COUNT : POPULAR_SKU_COUNT, catalogSize);
+}
+
+/** True for the four mixes the checkout factory knows. */
 export function isCheckoutMix(value: string): value is CheckoutMix {
-  return value === 'popular' || value === 'longtail' || value === 'mixed';
+  return value === 'popular' || value === 'longtail' || value === 'mixed' || value === 'flash';
 }

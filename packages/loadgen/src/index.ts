@@ -25,11 +25,13 @@ export {
   createCheckoutFactory,
   formatSku,
   isCheckoutMix,
+  maxItemsOf,
   pickDistinctSkuNumbers,
   pickSkuNumber,
   DEFAULT_CATALOG_SIZE,
   MIXED_POPULAR_SHARE,
   POPULAR_SKU_COUNT,
+  FLASH_SKU_COUNT,
 } from './checkout-factory';
 /** Options of createCheckoutFactory. */
 export type { CheckoutFactoryOptions } from './checkout-factory';

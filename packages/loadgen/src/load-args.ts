@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseDuration } from '@tracecart/units';
-import { DEFAULT_CATALOG_SIZE, POPULAR_SKU_COUNT, isCheckoutMix } from './checkout-factory';
+import { DEFAULT_CATALOG_SIZE, isCheckoutMix, maxItemsOf } from './checkout-factory';
 import { createDefaultSlo, parseSlo } from './slo';
 import { requireLoopbackTarget } from './target';
 import type { CheckoutMix, SloSpec } from './types';
@@ -42,7 +42,7 @@ export interface LoadArgs {
 
 /** One-paragraph usage text for `load --help` and error messages. */
 export const LOAD_USAGE = [
-  'usage: load --rate <req/s> --duration <30s|500ms|2m> [--mix popular|longtail|mixed] [--items N]',
+  'usage: load --rate <req/s> --duration <30s|500ms|2m> [--mix popular|longtail|mixed|flash] [--items N]',
   '            [--slo p99<300ms[,success>=99.9%]] [--json [out.json]] [--target http://127.0.0.1:8080]',
   '            [--catalog-size N]',
 ].join('\n');
@@ -64,11 +64,12 @@ export function parseLoadArgs(argv: string[], options: { allowedHosts?: readonly
   if (raw.rate === undefined) throw new LoadArgsError('--rate', 'is required, e.g. --rate 50');
   if (raw.duration === undefined) throw new LoadArgsError('--duration', 'is required, e.g. --duration 30s');
   const catalogSize = parseCatalogSize(raw['catalog-size']);
+  const mix = parseMix(raw.mix);
   return {
     rate: parseRate(raw.rate),
     durationMs: parseDurationFlag(raw.duration),
-    mix: parseMix(raw.mix),
-    items: parseItems(raw.items, catalogSize),
+    mix,
+    items: parseItems(raw.items, mix, catalogSize),
     catalogSize,
     slo: parseSloFlag(raw.slo),
     writeJson: raw.json !== undefined,
@@ -127,13 +128,13 @@ function parseDurationFlag(text: string): number {
 
 function parseMix(text: string | undefined): CheckoutMix {
   if (text === undefined) return 'popular';
-  if (!isCheckoutMix(text)) throw new LoadArgsError('--mix', `must be popular, longtail or mixed, not "${text}"`);
+  if (!isCheckoutMix(text)) throw new LoadArgsError('--mix', `must be popular, longtail, mixed or flash, not "${text}"`);
   return text;
 }
 
-function parseItems(text: string | undefined, catalogSize: number): number {
+function parseItems(text: string | undefined, mix: CheckoutMix, catalogSize: number): number {
   if (text === undefined) return 1;
-  const max = Math.min(POPULAR_SKU_COUNT, catalogSize);
+  const max = maxItemsOf(mix, catalogSize);
   const items = Number(text);
   if (!/^\d+$/.test(text) || items < 1 || items > max) {
     throw new LoadArgsError('--items', `must be a whole number of distinct SKUs from 1 to ${max}, not "${text}"`);

@@ -16,8 +16,8 @@ export interface RequestFactory {
   isSuccess(status: number): boolean;
 }
 
-/** Which part of the catalog checkouts draw SKUs from. */
-export type CheckoutMix = 'popular' | 'longtail' | 'mixed';
+/** Which part of the catalog checkouts draw SKUs from; `flash` is a flash sale on a few SKUs. */
+export type CheckoutMix = 'popular' | 'longtail' | 'mixed' | 'flash';
 
 /** One latency objective: `percentile`% of requests faster than `thresholdMs`. */
 export interface LatencyObjective {

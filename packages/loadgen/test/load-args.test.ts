@@ -88,7 +88,7 @@ describe('parseLoadArgs', () => {
   it('says which value was wrong', () => {
     expect(rejection(['--rate', 'fast', '--duration', '30s']).message).toContain('"fast"');
     expect(rejection([...BASE, '--target', 'http://10.0.0.5:8080']).message).toContain('loopback');
-    expect(rejection([...BASE, '--mix', 'hot']).message).toContain('popular, longtail or mixed');
+    expect(rejection([...BASE, '--mix', 'hot']).message).toContain('popular, longtail, mixed or flash');
   });
 
   it('accepts every loopback form', () => {

@@ -40,3 +40,5 @@ export { snapshotStock, checkCheckoutInvariant } from './checkout-invariant';
 export type { StockSnapshot, InvariantResult } from './checkout-invariant';
 /** Turns between test files that start `lab demo` on its fixed ports. */
 export { lockDesignPorts } from './design-ports-lock';
+
+export { receivedSpansOf, withoutLabNames } from './trace-views';

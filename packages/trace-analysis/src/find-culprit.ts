@@ -15,9 +15,11 @@ export interface Explained {
   findings: Finding[];
 }
 
-// Findings about a statement's own work add up across statements; a loop or a cache miss is
-// already one run or one request, and counting each of its groups again would say nothing new.
-const ADDITIVE_FINDINGS: ReadonlySet<FindingKind> = new Set(['sequential_scan', 'lock_wait', 'pool_wait']);
+// Findings about a statement's own work add up across statements, and a stalled event loop's
+// waits across the groups it stretched (a call, the handler, the work that held the loop); a
+// loop or a cache miss is already one run or one request, and counting each of its groups
+// again would say nothing new.
+const ADDITIVE_FINDINGS: ReadonlySet<FindingKind> = new Set(['sequential_scan', 'lock_wait', 'pool_wait', 'event_loop_block']);
 
 /**
  * What makes candidates one family (explained together): the same rule, or without a rule the

@@ -149,10 +149,19 @@ export interface NPlusOneFinding {
 /**
  * A cause the trace itself shows, each read from generic telemetry, never from an application's
  * own attributes: a `Seq Scan` in a statement's plan, `Lock:` wait samples, time waiting for a
- * pooled connection, a cache read that found nothing, sequential same-shape calls, a fault
+ * pooled connection, a stalled event loop, a cache read that found nothing, sequential same-shape calls, a fault
  * event. Listed in the order the verdict prefers them when no switch table says otherwise.
  */
-export type FindingKind = 'injected_fault' | 'lock_wait' | 'sequential_scan' | 'pool_wait' | 'n_plus_one' | 'cache_miss' | 'uncached_read';
+export type FindingKind =
+  | 'injected_fault'
+  | 'lock_wait'
+  | 'sequential_scan'
+  | 'pool_wait'
+  | 'event_loop_block'
+  | 'retry_storm'
+  | 'n_plus_one'
+  | 'cache_miss'
+  | 'uncached_read';
 
 /** One finding on the culprit, with the evidence that shows it. */
 export interface Finding {

@@ -17,3 +17,5 @@ export type { Attributes, Span } from '@opentelemetry/api';
 export * from './query-plan/plan-names';
 /** Names of the wait and pool-wait evidence, and the side connections' application names. */
 export * from './query-plan/wait-names';
+/** Event-loop stalls on a span (`nodejs.eventloop.delay.*`), for spans a service starts itself. */
+export { trackEventLoopDelay, recordEventLoopDelay } from './event-loop-delay';

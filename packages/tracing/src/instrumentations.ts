@@ -10,10 +10,12 @@ import { PoolWaits } from './pool-wait';
 import { QueryPlanInstrumentation } from './query-plan/query-plan-instrumentation';
 import { isUntracedPath } from './untraced-paths';
 import { recordRedisReturnedRows } from './redis-response-hook';
+import { recordEventLoopDelay, trackEventLoopDelay } from './event-loop-delay';
 
 /**
  * The official OpenTelemetry instrumentations, configured once for every service:
- * - http: SERVER and CLIENT spans with W3C propagation; probes and scrapes untraced.
+ * - http: SERVER and CLIENT spans with W3C propagation; probes and scrapes untraced; each
+ *   carries the event-loop stalls it waited through (`nodejs.eventloop.delay.max`, `.total`).
  * - express: only the route. Its per-layer spans (middleware, router, handler) would repeat
  *   the server span once per layer, so every layer type is ignored; `http.route` and the
  *   server span's name (`GET /api/products/:sku`) still come from it.
@@ -34,7 +36,12 @@ export function createInstrumentations(config: Pick<TracingConfig, 'explainMs' |
       : undefined;
   const poolWaits = new PoolWaits();
   return [
-    new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => isUntracedPath(request.url) }),
+    // Every HTTP span records the event-loop stalls it waited through (nodejs.eventloop.delay.*).
+    new HttpInstrumentation({
+      ignoreIncomingRequestHook: (request) => isUntracedPath(request.url),
+      requestHook: trackEventLoopDelay,
+      applyCustomAttributesOnSpan: recordEventLoopDelay,
+    }),
     new ExpressInstrumentation({
       ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER, ExpressLayerType.REQUEST_HANDLER],
     }),

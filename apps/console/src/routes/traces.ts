@@ -16,6 +16,8 @@ export interface TraceSource {
   jaegerUiUrl: string | null;
   /** Where a failed baseline lookup is told (the trace is still answered, unmarked). */
   logger?: Logger;
+  /** Whether a challenge runs: verdicts then name no fix switch. None when left out. */
+  challengeRunning?: () => Promise<boolean>;
 }
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -60,7 +62,7 @@ export function traceRoutes(source: TraceSource): Router {
 
   router.get('/api/diagnose/:traceId', guard(async (req, res) => {
     const { traceId, data } = await fetchTrace(source, req);
-    const analysis = analyzeTrace(data, traceId, source.jaegerUiUrl);
+    const analysis = analyzeTrace(data, traceId, source.jaegerUiUrl, (await source.challengeRunning?.()) ?? false);
     const rows = await markBaselines(source.jaegerQueryUrl, analysis.rows, (error) => source.logger?.warn({ err: error }, 'baseline lookup failed; the span goes unmarked'));
     const body: TraceAnalysis = { ...analysis, rows };
     res.json(body);

@@ -10,7 +10,7 @@ import {
   type Diagnosis,
   type TraceTree,
 } from '@tracecart/trace-analysis';
-import { LAB_SWITCH_RULES } from '@tracecart/lab-rules';
+import { LAB_SWITCH_RULES, withoutFixSuggestions } from '@tracecart/lab-rules';
 import type { TraceAnalysis } from '../api-types';
 import { isTraceComplete } from './trace-completeness';
 import { buildWaterfallRows } from './waterfall-rows';
@@ -32,10 +32,14 @@ function diagnoseTree(tree: TraceTree): Diagnosis {
   };
 }
 
-/** The verdict, the diagnosis and the waterfall rows of one trace as the backend returned it. */
-export function analyzeTrace(data: unknown, traceId: string, jaegerUiUrl: string | null): TraceAnalysis {
+/**
+ * The verdict, the diagnosis and the waterfall rows of one trace as the backend returned it.
+ * During a challenge (`hideFixes`) the verdict names the finding and its general advice, no switch.
+ */
+export function analyzeTrace(data: unknown, traceId: string, jaegerUiUrl: string | null, hideFixes = false): TraceAnalysis {
   const tree = pickTree(data, traceId);
-  const diagnosis = diagnoseTree(tree);
+  const diagnosed = diagnoseTree(tree);
+  const diagnosis = hideFixes ? withoutFixSuggestions(diagnosed) : diagnosed;
   return {
     traceId: tree.traceId,
     complete: isTraceComplete(tree),

@@ -1,6 +1,7 @@
 import type { LabInfo } from '../../src/api-types';
 import { api } from './api';
 import { byId, h, replaceChildren } from './dom';
+import { mountChallenge } from './challenge-panel';
 import { mountLoad } from './load-panel';
 import type { PageContext } from './page-context';
 import { mountServiceStates } from './service-states';
@@ -28,6 +29,7 @@ async function start(): Promise<void> {
   };
   mountShop(byId('shop'), ctx);
   mountLoad(byId('load'), ctx);
+  mountChallenge(byId('challenge'));
   document.body.dataset.ready = 'true';
 }
 

@@ -5,6 +5,8 @@ export interface FlagState {
   flags: Record<string, unknown>;
   pending: Record<string, unknown>;
   index?: string;
+  /** Switches withheld while a challenge runs (every problem switch). */
+  hidden?: string[];
   /** Reported by a future flags API: which cache inventory really uses. */
   cache?: { backend?: string } | string;
 }

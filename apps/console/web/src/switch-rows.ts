@@ -7,6 +7,38 @@ export const FIXES: Array<{ name: string; what: string }> = [
   { name: 'fix.batch', what: 'one lookup call and query for all items' },
 ];
 
+/** Problems the lab switches on, each with the fix that answers it; the panel groups them by problem. */
+export const PROBLEMS: Array<{ title: string; switches: Array<{ name: string; what: string }> }> = [
+  {
+    title: 'A blocked event loop',
+    switches: [
+      { name: 'problem.sync-cpu', what: 'gateway signs each receipt on its event loop (pbkdf2Sync)' },
+      { name: 'fix.offload', what: 'sign on libuv’s thread pool instead (async pbkdf2)' },
+    ],
+  },
+  {
+    title: 'Pool starvation',
+    switches: [
+      { name: 'problem.pool', what: 'inventory’s stock dashboards run a catalog-wide report on the checkouts’ pool' },
+      { name: 'fix.pool', what: 'the report gets a pool of its own, one connection (a bulkhead)' },
+    ],
+  },
+  {
+    title: 'Lock contention',
+    switches: [
+      { name: 'problem.hot-row', what: 'inventory audits each reserved line while it holds the product rows’ locks' },
+      { name: 'fix.lock', what: 'audit first, lock the rows last, right before COMMIT' },
+    ],
+  },
+  {
+    title: 'A retry storm',
+    switches: [
+      { name: 'problem.retries', what: 'order resends its inventory calls at once on a 100 ms timeout, up to 5 attempts' },
+      { name: 'fix.retries', what: 'backoff with jitter, a 10% retry budget, and no retry the deadline cannot fit' },
+    ],
+  },
+];
+
 /** The elements of one fix row that change with the state. */
 export interface FixRow {
   row: HTMLElement;

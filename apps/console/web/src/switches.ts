@@ -1,7 +1,7 @@
 import { api } from './api';
 import { h, panelHeader, replaceChildren } from './dom';
 import type { FlagState, PageContext } from './page-context';
-import { FIXES, createChaosRow, createFixRow, type ChaosRow, type FixRow } from './switch-rows';
+import { FIXES, PROBLEMS, createChaosRow, createFixRow, type ChaosRow, type FixRow } from './switch-rows';
 
 const POLL_MS = 1000;
 
@@ -9,6 +9,8 @@ type SetFlag = (name: string, value: unknown) => Promise<void>;
 
 interface SwitchRows {
   fixes: Map<string, FixRow>;
+  /** On/off rows of the problems and their fixes, by problem. */
+  problems: Array<{ title: string; rows: Map<string, FixRow> }>;
   latency: ChaosRow;
   errors: ChaosRow;
 }
@@ -23,16 +25,27 @@ function cacheNote(state: FlagState, fromConsole: string | null): string {
 }
 
 function buildRows(setFlag: SetFlag): SwitchRows {
-  const fixes = new Map(FIXES.map(({ name, what }) => [name, createFixRow(name, what, (on) => void setFlag(name, on))]));
+  const toggleRows = (switches: Array<{ name: string; what: string }>) =>
+    new Map(switches.map(({ name, what }) => [name, createFixRow(name, what, (on) => void setFlag(name, on))]));
+  const fixes = toggleRows(FIXES);
+  const problems = PROBLEMS.map(({ title, switches }) => ({ title, rows: toggleRows(switches) }));
   const percent = { key: 'rate', label: '% of requests', max: 100 };
   const latency = createChaosRow('chaos.latency', 'inventory adds a delay to a share of requests', [{ key: 'ms', label: 'ms', max: 60000 }, percent], (v) =>
     void setFlag('chaos.latency', { ms: Math.round(v.ms), rate: v.rate / 100 }),
   );
   const errors = createChaosRow('chaos.errors', 'inventory fails a share of requests with 503', [percent], (v) => void setFlag('chaos.errors', { rate: v.rate / 100 }));
-  return { fixes, latency, errors };
+  return { fixes, problems, latency, errors };
 }
 
 function renderFix(row: FixRow, name: string, state: FlagState, cacheBackend: string | null): void {
+  if (state.hidden?.includes(name)) {
+    // A challenge runs: the switch is neither shown nor settable until it is answered.
+    row.toggle.checked = false;
+    row.toggle.disabled = true;
+    row.chip.textContent = 'hidden';
+    row.chip.className = 'chip pending';
+    return;
+  }
   const on = state.flags[name] === true;
   const pending = name in state.pending;
   row.toggle.checked = pending ? state.pending[name] === true : on;
@@ -56,6 +69,7 @@ export function mountSwitches(root: HTMLElement, ctx: Pick<PageContext, 'lab'>):
   let filled = false;
   const render = (state: FlagState) => {
     for (const [name, row] of rows.fixes) renderFix(row, name, state, ctx.lab.cacheBackend);
+    for (const problem of rows.problems) for (const [name, row] of problem.rows) renderFix(row, name, state, ctx.lab.cacheBackend);
     renderChaos(rows.latency, state.flags['chaos.latency'] as Record<string, number>, (v) => `+${v.ms} ms on ${round(v.rate * 100)}%`, !filled);
     renderChaos(rows.errors, state.flags['chaos.errors'] as Record<string, number>, (v) => `503 on ${round(v.rate * 100)}%`, !filled);
     filled = true;
@@ -72,8 +86,14 @@ export function mountSwitches(root: HTMLElement, ctx: Pick<PageContext, 'lab'>):
   const rows = buildRows(setFlag);
   replaceChildren(
     root,
-    panelHeader('2', 'Switches', 'Fixes take effect in about a second, no restart. Chaos injects trouble on purpose.'),
+    panelHeader('2', 'Switches', 'Fixes take effect in about a second, no restart. Problems and chaos make trouble on purpose.'),
     h('div', { class: 'switch-group' }, h('h3', { text: 'Fixes' }), ...[...rows.fixes.values()].map((f) => f.row)),
+    h(
+      'div',
+      { class: 'switch-group' },
+      h('h3', { text: 'Problems' }),
+      ...rows.problems.flatMap(({ title, rows: problemRows }) => [h('h4', { text: title }), ...[...problemRows.values()].map((r) => r.row)]),
+    ),
     h('div', { class: 'switch-group' }, h('h3', { text: 'Chaos' }), rows.latency.row, rows.errors.row),
     problem,
   );

@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { parseDiagnoseArgs } from '../diagnose/diagnose-args';
 import { createTraceFetcher } from '../diagnose/fetch-traces';
 import { diagnoseLast, diagnoseOne } from '../diagnose/run-diagnose';
+import { challengeRunning } from './challenge/challenge-client';
 
 /** `lab diagnose <traceId>` or `lab diagnose --last N --service S`: the verdict, the critical path, N+1s. */
 export const diagnoseCommand: Command = {
@@ -10,7 +11,9 @@ export const diagnoseCommand: Command = {
   async run(argv) {
     const args = parseDiagnoseArgs(argv);
     const fetcher = createTraceFetcher(args.jaegerUrl);
-    const output = args.mode === 'one' ? await diagnoseOne(args, fetcher) : await diagnoseLast(args, fetcher);
+    // During a challenge the person maps the evidence to a fix: no verdict names one.
+    const hideFixes = await challengeRunning();
+    const output = args.mode === 'one' ? await diagnoseOne(args, fetcher, hideFixes) : await diagnoseLast(args, fetcher, hideFixes);
     if (output.stdout) console.log(output.stdout);
     if (output.stderr) console.error(`lab: ${output.stderr}`);
     return output.exitCode;

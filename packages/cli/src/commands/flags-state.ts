@@ -5,14 +5,17 @@ import { formatSwitchValue } from '../load/switch-text';
 export interface FlagsState {
   flags: Record<string, unknown>;
   pending: Record<string, unknown>;
+  /** The switches withheld while a challenge runs (every problem switch). */
+  hidden?: string[];
 }
 
 /** Prints one line per switch, with `(pending: …)` while one is still being applied. */
 export function printState(state: FlagsState): void {
   for (const [name, value] of Object.entries(state.flags)) {
     const pending = name in state.pending ? `  (pending: ${formatSwitchValue(state.pending[name])})` : '';
-    console.log(`${name.padEnd(15)} ${formatSwitchValue(value)}${pending}`);
+    console.log(`${name.padEnd(16)} ${formatSwitchValue(value)}${pending}`);
   }
+  if (state.hidden?.length) console.log(`${state.hidden.join(', ')}: hidden while a challenge runs (npm run lab -- challenge status)`);
 }
 
 /** Sets one switch through the console's flags API; resolves with the state after it. */

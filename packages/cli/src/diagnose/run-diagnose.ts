@@ -1,5 +1,5 @@
 import { buildTraceTree, diagnose, TraceAnalysisError, type Diagnosis, type TraceTree } from '@tracecart/trace-analysis';
-import { LAB_SWITCH_RULES } from '@tracecart/lab-rules';
+import { LAB_SWITCH_RULES, withoutFixSuggestions } from '@tracecart/lab-rules';
 import type { TracesData } from '@tracecart/otlp';
 import { markBaselines } from './baseline-marks';
 import { diagnosisWithBaselines } from './baseline-json';
@@ -23,10 +23,16 @@ export interface DiagnoseOutput {
   exitCode: number;
 }
 
+/** During a challenge (`hideFixes`) the verdict names the finding and its general advice, no switch. */
+function diagnoseWith(data: unknown, options: { traceId: string; contributorLimit?: number }, hideFixes: boolean): Diagnosis {
+  const diagnosis = diagnose(data, { ...options, rules: LAB_SWITCH_RULES });
+  return hideFixes ? withoutFixSuggestions(diagnosis) : diagnosis;
+}
+
 /** Diagnoses one trace and marks its groups against their operations' recent durations. */
-export async function diagnoseOne(args: OneArgs, fetcher: TraceFetcher): Promise<DiagnoseOutput> {
+export async function diagnoseOne(args: OneArgs, fetcher: TraceFetcher, hideFixes = false): Promise<DiagnoseOutput> {
   const data = await fetcher.getTrace(args.traceId);
-  const diagnosis = diagnose(data, { traceId: args.traceId, rules: LAB_SWITCH_RULES });
+  const diagnosis = diagnoseWith(data, { traceId: args.traceId }, hideFixes);
   const trees = buildTraceTree(data);
   const tree = trees.find((t) => t.traceId === diagnosis.summary.traceId) ?? trees[0];
   const probeService = diagnosis.summary.rootService ?? diagnosis.summary.services[0] ?? 'unknown_service';
@@ -36,14 +42,14 @@ export async function diagnoseOne(args: OneArgs, fetcher: TraceFetcher): Promise
   return { stdout, stderr: '', exitCode: 0 };
 }
 
-function diagnoseEach(traces: Map<string, TracesData>): { diagnosed: DiagnosedTrace[]; trees: Array<{ diagnosis: Diagnosis; tree: TraceTree }>; skipped: string[] } {
+function diagnoseEach(traces: Map<string, TracesData>, hideFixes: boolean): { diagnosed: DiagnosedTrace[]; trees: Array<{ diagnosis: Diagnosis; tree: TraceTree }>; skipped: string[] } {
   const diagnosed: DiagnosedTrace[] = [];
   const trees: Array<{ diagnosis: Diagnosis; tree: TraceTree }> = [];
   const skipped: string[] = [];
   for (const [traceId, data] of traces) {
     try {
       const [tree] = buildTraceTree(data);
-      const diagnosis = diagnose(data, { traceId, contributorLimit: 1000, rules: LAB_SWITCH_RULES });
+      const diagnosis = diagnoseWith(data, { traceId, contributorLimit: 1000 }, hideFixes);
       diagnosed.push({ traceId, startUnixNano: tree?.originUnixNano, diagnosis });
       if (tree) trees.push({ diagnosis, tree });
     } catch (error) {
@@ -57,9 +63,9 @@ function diagnoseEach(traces: Map<string, TracesData>): { diagnosed: DiagnosedTr
 }
 
 /** Diagnoses the newest `count` traces of a service and says what they have in common. */
-export async function diagnoseLast(args: LastArgs, fetcher: TraceFetcher): Promise<DiagnoseOutput> {
+export async function diagnoseLast(args: LastArgs, fetcher: TraceFetcher, hideFixes = false): Promise<DiagnoseOutput> {
   const where = `${args.service} · last ${formatLookback(args.lookbackMs)} · ${args.jaegerUrl}`;
-  const { diagnosed, trees, skipped } = diagnoseEach(await fetcher.findRecent(args.service, args.count, args.lookbackMs));
+  const { diagnosed, trees, skipped } = diagnoseEach(await fetcher.findRecent(args.service, args.count, args.lookbackMs), hideFixes);
   if (diagnosed.length === 0) {
     const why = skipped.length > 0 ? `; skipped ${skipped.join('; ')}` : '';
     return { stdout: '', stderr: `no traces to diagnose for ${where}${why}`, exitCode: 1 };

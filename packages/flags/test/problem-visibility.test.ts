@@ -1,0 +1,30 @@
+// What the console shows of the switches during a challenge, and the problem → fix table.
+import { DEFAULT_FLAGS, PROBLEM_FIXES, PROBLEM_NAMES, markProblemsHidden, problemsHidden, publicFlagSnapshot, type FlagSnapshot } from '../src';
+
+const snapshot = (): FlagSnapshot => ({ flags: { ...DEFAULT_FLAGS, 'problem.pool': true }, pending: { 'fix.index': true }, index: 'building' });
+
+describe('publicFlagSnapshot', () => {
+  it('shows every switch when no challenge runs', () => {
+    const plain = snapshot();
+    expect(problemsHidden(plain.flags)).toBe(false);
+    expect(publicFlagSnapshot(plain)).toEqual(plain);
+  });
+
+  it('withholds every problem switch, on or off, while a challenge runs', () => {
+    const during = snapshot();
+    markProblemsHidden(during.flags);
+    const shown = publicFlagSnapshot(during);
+    expect(Object.keys(shown.flags).filter((name) => name.startsWith('problem.'))).toEqual([]);
+    expect(shown.flags['fix.pool']).toBe(false);
+    expect(shown).toMatchObject({ pending: { 'fix.index': true }, index: 'building', hidden: PROBLEM_NAMES });
+    // The services still act on the real values.
+    expect(during.flags['problem.pool']).toBe(true);
+  });
+});
+
+describe('PROBLEM_FIXES', () => {
+  it('names a fix switch for every problem switch', () => {
+    expect(Object.keys(PROBLEM_FIXES).sort()).toEqual([...PROBLEM_NAMES].sort());
+    for (const fix of Object.values(PROBLEM_FIXES)) expect(fix in DEFAULT_FLAGS).toBe(true);
+  });
+});

@@ -1,0 +1,64 @@
+// The blocked-event-loop finding from the evidence alone, on small traces shaped the way the
+// tracing package records them: a server span and a span of synchronous work, each carrying the
+// event-loop stalls seen while it ran (nodejs.eventloop.delay.*). No rules: the verdict names
+// the finding itself.
+import { buildTraceTree, decideVerdict } from '../src';
+import { EVIDENCE } from '@tracecart/contracts';
+import { idOf, toTracesData, type SpanSpec } from '@tracecart/testkit';
+
+const SERVER = 2;
+const CLIENT = 3;
+const INTERNAL = 1;
+
+const loop = (maxMs: number, totalMs: number) => ({
+  [EVIDENCE.ATTR_EVENT_LOOP_DELAY_MAX]: maxMs,
+  [EVIDENCE.ATTR_EVENT_LOOP_DELAY_TOTAL]: totalMs,
+});
+
+function verdictOf(specs: SpanSpec[]) {
+  return decideVerdict(buildTraceTree(toTracesData(specs))[0]);
+}
+
+// A checkout: a short call to a downstream service, then a signing span with no child.
+function checkout(sign: { start: number; end: number; delay: ReturnType<typeof loop> }, requestDelay: ReturnType<typeof loop>): SpanSpec[] {
+  return [
+    { id: 'req', service: 'shop', name: 'POST /checkout', kind: SERVER, start: 0, end: sign.end + 1, attributes: { 'http.request.method': 'POST', 'http.route': '/checkout', ...requestDelay } },
+    { id: 'call', parent: 'req', service: 'shop', name: 'POST', kind: CLIENT, start: 1, end: 5 },
+    { id: 'down', parent: 'call', service: 'orders', name: 'POST /orders', kind: SERVER, start: 2, end: 4 },
+    { id: 'sign', parent: 'req', service: 'shop', name: 'sign receipt', kind: INTERNAL, start: sign.start, end: sign.end, attributes: sign.delay },
+  ];
+}
+
+describe('event_loop_block', () => {
+  it('names a span of synchronous work that stalled the loop for its whole time, with no child', () => {
+    const v = verdictOf(checkout({ start: 5, end: 45, delay: loop(40, 40) }, loop(40, 40)));
+    expect(v.culprit).toMatchObject({ service: 'shop', operation: 'sign receipt' });
+    expect(v.finding).toMatchObject({ kind: 'event_loop_block', spanIds: [idOf('sign')], details: { delayMs: 40, maxDelayMs: 40, holder: 'sign receipt', selfMs: 40 } });
+    expect(v.finding?.evidence).toBe('event loop delayed 40.0 ms (nodejs.eventloop.delay.total, longest 40.0 ms) · sign receipt: 40.0 ms self time, no child');
+  });
+
+  it('reads the stalls from the request’s server span for a culprit that records none itself', () => {
+    // The handler waited 60 ms for the loop with nothing traced under it (other requests'
+    // signing), then held it 12 ms itself to sign.
+    const specs = checkout({ start: 65, end: 77, delay: loop(12, 12) }, loop(30, 72));
+    const v = verdictOf(specs);
+    expect(v.culprit).toMatchObject({ operation: 'POST /checkout' });
+    expect(v.finding).toMatchObject({ kind: 'event_loop_block', spanIds: [idOf('req')], details: { holder: 'sign receipt' } });
+  });
+
+  it('finds nothing when the loop stalled but no span held it (a starved CPU, not work on the loop)', () => {
+    const specs = checkout({ start: 65, end: 80, delay: loop(2, 3) }, loop(30, 60));
+    expect(verdictOf(specs).findings.map((f) => f.kind)).not.toContain('event_loop_block');
+  });
+
+  it('finds nothing when the same work ran off the loop (the stalls are short)', () => {
+    const v = verdictOf(checkout({ start: 5, end: 45, delay: loop(1, 2) }, loop(1, 3)));
+    expect(v.culprit).toMatchObject({ operation: 'sign receipt' });
+    expect(v.findings.map((f) => f.kind)).not.toContain('event_loop_block');
+  });
+
+  it('finds nothing in a trace without event-loop evidence', () => {
+    const specs = checkout({ start: 5, end: 45, delay: {} as ReturnType<typeof loop> }, {} as ReturnType<typeof loop>);
+    expect(verdictOf(specs).findings).toEqual([]);
+  });
+});
