@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { requestJson } from '@tracecart/testkit';
 import { DEFAULT_WEB_ROOT } from '../src/config';
-import { launchChromium, type Browser } from './support/browser';
+import { launchChromium, openConsolePage, openWaterfallAndReadVerdict, type Browser } from './support/browser';
 import { startConsoleLab, type ConsoleLab } from './support/console-lab';
 
 // Large enough that a sequential scan of products is the slowest thing in a checkout.
@@ -21,10 +21,7 @@ async function checkoutAndReadVerdict(page: Page, preset: string): Promise<strin
   expect(await result.locator('.badge').textContent()).toBe('201');
   const traceId = await result.getAttribute('data-trace-id');
   expect(traceId).toMatch(/^[0-9a-f]{32}$/);
-  await result.locator('.open-waterfall').click();
-  // The page waits for every service's spans before it draws the verdict.
-  await page.locator(`#waterfall-body[data-trace-id="${traceId}"][data-complete="true"]`).waitFor({ timeout: 20_000 });
-  return (await page.locator('#verdict-line').textContent()) ?? '';
+  return openWaterfallAndReadVerdict(page, result, traceId as string);
 }
 
 describe('the console page in headless Chromium', () => {
@@ -38,9 +35,7 @@ describe('the console page in headless Chromium', () => {
     lab = await startConsoleLab({ catalogSize: CATALOG_SIZE, stackEnv: STACK_ENV });
     // One unrecorded checkout so the services' first-request costs stay out of the verdicts below.
     await requestJson(`${lab.console.url}/api/checkout`, { body: { customerId: 'c-warm', items: [{ sku: 'SKU-0000007', quantity: 1 }] } });
-    page = await browser.context.newPage();
-    await page.goto(lab.console.url);
-    await page.waitForSelector('body[data-ready="true"]');
+    page = await openConsolePage(browser, lab.console.url);
     mkdirSync(OUTPUT_DIR, { recursive: true });
   }, 60_000);
 

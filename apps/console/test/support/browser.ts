@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Debian's chromium: CI installs it with `apt-get install -y chromium`. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -34,4 +34,22 @@ export async function launchChromium(viewport = { width: 1280, height: 800 }): P
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Opens a shop result's waterfall and returns the verdict line, once the page has every
+ * service's spans of that trace (it waits for them before it draws the verdict).
+ */
+export async function openWaterfallAndReadVerdict(page: Page, result: Locator, traceId: string): Promise<string> {
+  await result.locator('.open-waterfall').click();
+  await page.locator(`#waterfall-body[data-trace-id="${traceId}"][data-complete="true"]`).waitFor({ timeout: 20_000 });
+  return (await page.locator('#verdict-line').textContent()) ?? '';
+}
+
+/** A new tab on the console, once the page says it is ready. */
+export async function openConsolePage(browser: Browser, consoleUrl: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(consoleUrl);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
 }

@@ -28,3 +28,20 @@ export async function setSwitch(consoleUrl: string, name: string, value: unknown
   // DESIGN: a toggle reaches every service within about a second.
   await new Promise((resolve) => setTimeout(resolve, 1200));
 }
+
+/**
+ * Places one-item checkouts through the console until the gateway's root span records
+ * `attribute` = `value`: the switch has reached the gateway, not only the flag store.
+ */
+export async function waitForGatewayToRecord(consoleUrl: string, attribute: string, value: unknown): Promise<void> {
+  await waitFor(
+    `the gateway to record ${attribute} = ${String(value)}`,
+    async () => {
+      const analysis = await waitForCompleteTrace(consoleUrl, await checkoutThroughConsole(consoleUrl, ['SKU-0000007']));
+      const root = analysis.rows.find((row) => row.service === 'gateway' && row.parentSpanId === null);
+      return root?.attributes[attribute] === value ? true : undefined;
+    },
+    30_000,
+    200,
+  );
+}
