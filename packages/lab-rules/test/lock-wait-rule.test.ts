@@ -1,25 +1,12 @@
 // The lab's lock-wait row: a stock UPDATE that mostly waited on a row lock maps to fix.lock, ahead
 // of the sequential scan its plan may also show; a lock wait on any other statement has no switch.
 import { buildTraceTree, decideVerdict } from '@tracecart/trace-analysis';
-import { CHECKOUT_SQL, idOf, toTracesData, type SpanSpec } from '@tracecart/testkit';
+import { CHECKOUT_SQL, idOf, toTracesData, waitsEvent, type SpanSpec } from '@tracecart/testkit';
 import { EVIDENCE } from '@tracecart/contracts';
 import { LAB_SWITCH_RULES } from '../src';
 
 const SERVER = 2;
 const CLIENT = 3;
-
-function waits(types: string[], events: string[], counts: number[]) {
-  return {
-    name: EVIDENCE.WAITS_EVENT,
-    attributes: {
-      [EVIDENCE.ATTR_WAITS_SUMMARY]: types.map((t, k) => `${t}:${events[k]} ×${counts[k]}`).join(', '),
-      [EVIDENCE.ATTR_WAITS_TYPES]: types,
-      [EVIDENCE.ATTR_WAITS_EVENTS]: events,
-      [EVIDENCE.ATTR_WAITS_COUNTS]: counts,
-      [EVIDENCE.ATTR_WAITS_SAMPLES]: counts.reduce((a, b) => a + b, 0),
-    },
-  };
-}
 
 // A sequential scan of products by sku, as the UPDATE's plan shows it without the index.
 const SCAN_PLAN = {
@@ -40,19 +27,19 @@ const verdictOf = (specs: SpanSpec[]) => decideVerdict(buildTraceTree(toTracesDa
 
 describe('the lab switch table on lock waits', () => {
   it('suggests fix.lock for a stock UPDATE that mostly waited on a row lock, before its seq scan', () => {
-    const v = verdictOf(reservation(CHECKOUT_SQL.reserve, [SCAN_PLAN, waits(['Lock', 'CPU'], ['transactionid', 'running'], [8, 1])]));
+    const v = verdictOf(reservation(CHECKOUT_SQL.reserve, [SCAN_PLAN, waitsEvent(['Lock', 'CPU'], ['transactionid', 'running'], [8, 1])]));
     expect(v).toMatchObject({ ruleId: 'lock-wait', switchName: 'fix.lock', diagnosis: 'lock wait', suggestion: 'try fix.lock' });
     expect(v.finding).toMatchObject({ kind: 'lock_wait', details: { wait: 'Lock:transactionid' }, spanIds: [idOf('upd')] });
     expect(v.findings.map((f) => f.kind)).toEqual(['lock_wait', 'sequential_scan']);
   });
 
   it('leaves the scan to fix.index when the UPDATE mostly worked', () => {
-    const v = verdictOf(reservation(CHECKOUT_SQL.reserve, [SCAN_PLAN, waits(['Lock', 'IO'], ['transactionid', 'DataFileRead'], [1, 8])]));
+    const v = verdictOf(reservation(CHECKOUT_SQL.reserve, [SCAN_PLAN, waitsEvent(['Lock', 'IO'], ['transactionid', 'DataFileRead'], [1, 8])]));
     expect(v).toMatchObject({ ruleId: 'seq-scan', switchName: 'fix.index' });
   });
 
   it('names no switch for a lock wait on another statement', () => {
-    const v = verdictOf(reservation('UPDATE reservations SET status = $2 WHERE order_id = $1', [waits(['Lock'], ['tuple'], [9])]));
+    const v = verdictOf(reservation('UPDATE reservations SET status = $2 WHERE order_id = $1', [waitsEvent(['Lock'], ['tuple'], [9])]));
     expect(v.finding?.kind).toBe('lock_wait');
     expect(v.switchName).toBeUndefined();
   });

@@ -42,3 +42,5 @@ export type { StockSnapshot, InvariantResult } from './checkout-invariant';
 export { lockDesignPorts } from './design-ports-lock';
 
 export { receivedSpansOf, withoutLabNames } from './trace-views';
+
+export { waitsEvent } from './evidence-events';

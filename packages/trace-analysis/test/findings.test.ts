@@ -3,7 +3,7 @@
 // pool checkouts, cache reads and fault events. No rules: the verdict names the finding itself.
 import { buildTraceTree, decideVerdict } from '../src';
 import { EVIDENCE } from '@tracecart/contracts';
-import { idOf, toTracesData, type SpanSpec } from '@tracecart/testkit';
+import { idOf, toTracesData, waitsEvent, type SpanSpec } from '@tracecart/testkit';
 
 const SERVER = 2;
 const CLIENT = 3;
@@ -18,26 +18,13 @@ function request(children: SpanSpec[], end: number): SpanSpec[] {
   return [{ id: 'req', service: 'bank', name: 'POST /transfer', kind: SERVER, start: 0, end, attributes: { 'http.request.method': 'POST', 'http.route': '/transfer' } }, ...children];
 }
 
-function waits(types: string[], events: string[], counts: number[]) {
-  return {
-    name: EVIDENCE.WAITS_EVENT,
-    attributes: {
-      [EVIDENCE.ATTR_WAITS_SUMMARY]: types.map((t, k) => `${t}:${events[k]} ×${counts[k]}`).join(', '),
-      [EVIDENCE.ATTR_WAITS_TYPES]: types,
-      [EVIDENCE.ATTR_WAITS_EVENTS]: events,
-      [EVIDENCE.ATTR_WAITS_COUNTS]: counts,
-      [EVIDENCE.ATTR_WAITS_SAMPLES]: counts.reduce((a, b) => a + b, 0),
-    },
-  };
-}
-
 describe('findings from evidence', () => {
   it('lock wait: Lock samples taking most of a slow statement, read through the link of a late waits span', () => {
     const v = verdictOf(
       request(
         [
           { id: 'upd', parent: 'req', service: 'bank', name: 'UPDATE accounts', kind: CLIENT, start: 1, end: 91, attributes: pg(UPDATE) },
-          { id: 'w', parent: 'req', service: 'bank', name: EVIDENCE.WAITS_SPAN_NAME, kind: CLIENT, start: 91, end: 91, links: ['upd'], events: [waits(['Lock', 'CPU'], ['transactionid', 'running'], [40, 2])] },
+          { id: 'w', parent: 'req', service: 'bank', name: EVIDENCE.WAITS_SPAN_NAME, kind: CLIENT, start: 91, end: 91, links: ['upd'], events: [waitsEvent(['Lock', 'CPU'], ['transactionid', 'running'], [40, 2])] },
         ],
         92,
       ),
@@ -47,7 +34,7 @@ describe('findings from evidence', () => {
   });
 
   it('no lock wait when the samples mostly saw the statement working', () => {
-    const v = verdictOf(request([{ id: 'upd', parent: 'req', service: 'bank', name: 'UPDATE accounts', kind: CLIENT, start: 1, end: 91, attributes: pg(UPDATE), events: [waits(['Lock', 'IO'], ['tuple', 'DataFileRead'], [5, 30])] }], 92));
+    const v = verdictOf(request([{ id: 'upd', parent: 'req', service: 'bank', name: 'UPDATE accounts', kind: CLIENT, start: 1, end: 91, attributes: pg(UPDATE), events: [waitsEvent(['Lock', 'IO'], ['tuple', 'DataFileRead'], [5, 30])] }], 92));
     expect(v.findings.map((f) => f.kind)).not.toContain('lock_wait');
   });
 
@@ -91,7 +78,7 @@ describe('findings from evidence', () => {
 
   it('prefers the lock to the plan when a statement that scans its table mostly waited on a lock', () => {
     const plan = { name: EVIDENCE.PLAN_EVENT, attributes: { [EVIDENCE.ATTR_PLAN_JSON]: JSON.stringify([{ Plan: { 'Node Type': 'Seq Scan', 'Relation Name': 'accounts', Filter: '(id = 7)', 'Plan Rows': 1, 'Total Cost': 100 } }]) } };
-    const v = verdictOf(request([{ id: 'upd', parent: 'req', service: 'bank', name: 'UPDATE accounts', kind: CLIENT, start: 1, end: 91, attributes: pg(UPDATE), events: [plan, waits(['Lock'], ['tuple'], [30])] }], 92));
+    const v = verdictOf(request([{ id: 'upd', parent: 'req', service: 'bank', name: 'UPDATE accounts', kind: CLIENT, start: 1, end: 91, attributes: pg(UPDATE), events: [plan, waitsEvent(['Lock'], ['tuple'], [30])] }], 92));
     expect(v.findings.map((f) => f.kind)).toEqual(['lock_wait', 'sequential_scan']);
     expect(v.finding?.kind).toBe('lock_wait');
   });
