@@ -1,16 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { requestJson } from '@tracecart/testkit';
-import { DEFAULT_WEB_ROOT } from '../src/config';
-import { launchChromium, openConsolePage, openWaterfallAndReadVerdict, type Browser } from './support/browser';
-import { startConsoleLab, type ConsoleLab } from './support/console-lab';
+import { openWaterfallAndReadVerdict } from './support/browser';
+import type { ConsoleLab } from './support/console-lab';
+import { OUTPUT_DIR, startPageSuite, type PageSuite } from './support/page-suite';
 
 // Large enough that a sequential scan of products is the slowest thing in a checkout.
 const CATALOG_SIZE = 500_000;
 // A scan of that catalog takes longer than this, so every unindexed lookup gets its query plan.
 const STACK_ENV = { TRACING_EXPLAIN_MS: '5' };
-const OUTPUT_DIR = path.join(__dirname, '..', 'test-output');
 
 /** Clicks a preset in the shop, opens the new result's waterfall and returns its verdict line. */
 async function checkoutAndReadVerdict(page: Page, preset: string): Promise<string> {
@@ -25,23 +23,20 @@ async function checkoutAndReadVerdict(page: Page, preset: string): Promise<strin
 }
 
 describe('the console page in headless Chromium', () => {
+  let suite: PageSuite;
   let lab: ConsoleLab;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html'))) throw new Error('the page is not built: run npm run build -w @tracecart/console first');
-    browser = await launchChromium();
-    lab = await startConsoleLab({ catalogSize: CATALOG_SIZE, stackEnv: STACK_ENV });
-    // One unrecorded checkout so the services' first-request costs stay out of the verdicts below.
-    await requestJson(`${lab.console.url}/api/checkout`, { body: { customerId: 'c-warm', items: [{ sku: 'SKU-0000007', quantity: 1 }] } });
-    page = await openConsolePage(browser, lab.console.url);
-    mkdirSync(OUTPUT_DIR, { recursive: true });
+    suite = await startPageSuite({ catalogSize: CATALOG_SIZE, stackEnv: STACK_ENV }, async (consoleUrl) => {
+      // One unrecorded checkout so the services' first-request costs stay out of the verdicts below.
+      await requestJson(`${consoleUrl}/api/checkout`, { body: { customerId: 'c-warm', items: [{ sku: 'SKU-0000007', quantity: 1 }] } });
+    });
+    ({ lab, page } = suite);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await lab?.stop();
+    await suite?.stop();
   });
 
   it('names inventory\u2019s lookup, then no longer suggests fix.index once it is on', async () => {

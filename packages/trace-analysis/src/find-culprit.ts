@@ -37,6 +37,34 @@ export interface CulpritFinding {
   share: number;
 }
 
+/** The culprit if one dominates, and the candidates it was chosen from (largest first). */
+export interface CulpritSearch {
+  found: CulpritFinding | undefined;
+  candidates: Explained[];
+}
+
+/**
+ * When nothing dominates, the evidence that explains the most of the path, if it explains at
+ * least `minShare` of it: the kind of additive finding (scan, lock, pool, stalled loop) whose
+ * groups hold the most, else the largest group with a finding. A reader still learns what the
+ * spans show, e.g. a stalled loop spread over a third of the path on a busy machine, while the
+ * verdict claims no culprit and names no switch.
+ */
+export function strongestEvidence(candidates: Explained[], minShare: number): CulpritFinding | undefined {
+  const shares = new Map<FindingKind, number>();
+  for (const c of candidates) {
+    const kind = c.finding?.kind;
+    if (kind && ADDITIVE_FINDINGS.has(kind)) shares.set(kind, (shares.get(kind) ?? 0) + c.choice.culprit.share);
+  }
+  const [kind, share] = [...shares].reduce<[FindingKind | undefined, number]>((best, entry) => (entry[1] > best[1] ? entry : best), [undefined, 0]);
+  if (kind && share >= minShare) {
+    const members = candidates.filter((c) => c.finding?.kind === kind);
+    return { main: members[0], related: members.slice(1), share };
+  }
+  const single = candidates.find((c) => c.finding !== undefined);
+  return single && single.choice.culprit.share >= minShare ? { main: single, related: [], share: single.choice.culprit.share } : undefined;
+}
+
 // Only the largest groups can matter for a verdict; this bounds rule matching on huge traces.
 const CANDIDATE_LIMIT = 20;
 
@@ -80,13 +108,18 @@ export interface CulpritThresholds {
  * the path than the run: a slow statement run inside each call (and after them) explains more
  * than the calls do, and its switch wins more. Undefined when nothing dominates.
  */
-export function findCulprit(tree: TraceTree, thresholds: CulpritThresholds, runs: SequentialCalls[], explain: (c: CulpritChoice) => Explained): CulpritFinding | undefined {
-  const { dominantShare, nPlusOneShare } = thresholds;
+export function findCulprit(tree: TraceTree, thresholds: CulpritThresholds, runs: SequentialCalls[], explain: (c: CulpritChoice) => Explained): CulpritSearch {
   const { totalNs } = metricsOf(tree);
-  if (totalNs <= 0) return undefined;
+  if (totalNs <= 0) return { found: undefined, candidates: [] };
   const groups = groupsOf(tree).slice(0, CANDIDATE_LIMIT).filter((g) => g.criticalNs > 0);
   const runIndex = indexRuns(tree, runs);
   const candidates = groups.map((g) => explain(chooseGroup(tree, g, runIndex)));
+  return { found: pickCulprit(tree, thresholds, runs, explain, candidates), candidates };
+}
+
+function pickCulprit(tree: TraceTree, thresholds: CulpritThresholds, runs: SequentialCalls[], explain: (c: CulpritChoice) => Explained, candidates: Explained[]): CulpritFinding | undefined {
+  const { dominantShare, nPlusOneShare } = thresholds;
+  const { totalNs } = metricsOf(tree);
   if (candidates.length > 0 && candidates[0].choice.culprit.share >= dominantShare) return withFamily(candidates[0], candidates);
   const family = bestFamily(candidates);
   // The family's largest member is named; the others go to `related`.

@@ -1,6 +1,6 @@
 import { labelOf, lineLabelOf } from './labels';
 import { formatPathShare as percent } from './share-definitions';
-import type { Culprit, Verdict } from './types';
+import type { Culprit, Finding, Verdict } from './types';
 
 function describePattern(pattern: NonNullable<Verdict['pattern']>): string {
   if (pattern.kind === 'n_plus_one') return `${pattern.count} sequential calls`;
@@ -28,6 +28,12 @@ export function formatCulpritLine(verdict: Pick<Verdict, 'pattern' | 'share' | '
 export function formatNoCulpritLine(largest: { service: string; operation: string; statement: string | undefined; share: number } | undefined): string {
   if (!largest) return 'no single culprit';
   return `no single culprit · largest: ${largest.service} · ${labelOf(largest)} (${percent(largest.share)} of critical path)`;
+}
+
+/** `seen: blocked event loop on gateway · sign receipt and 2 more groups (41%): <evidence> → <advice>`. */
+export function formatEvidenceWithoutCulprit(finding: Finding, where: Culprit, share: number, moreGroups: number): string {
+  const more = moreGroups === 0 ? '' : ` and ${moreGroups} more ${moreGroups === 1 ? 'group' : 'groups'}`;
+  return `seen: ${finding.title} on ${where.service} · ${lineLabelOf(where)}${more} (${percent(share)} of critical path): ${finding.evidence} → ${finding.advice}`;
 }
 
 /** Appends trace-level notes, e.g. injected errors. */

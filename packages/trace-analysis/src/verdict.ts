@@ -1,7 +1,7 @@
 import { metricsOf } from './trace-metrics';
 import { groupsOf } from './span-groups';
 import { findSequentialCalls } from './find-sequential-calls';
-import { findCulprit, type CulpritFinding } from './find-culprit';
+import { findCulprit, strongestEvidence, type CulpritFinding } from './find-culprit';
 import { collectTraceFacts } from './trace-facts';
 import { buildRuleContext } from './rule-context';
 import { matchesRule, matchRule } from './match-rule';
@@ -9,11 +9,13 @@ import { findingsOf } from './find-findings';
 import type { Explained } from './find-culprit';
 import type { CulpritChoice } from './choose-culprit';
 import type { TraceFacts } from './trace-facts';
-import { appendNotes, formatCulpritLine, formatNoCulpritLine } from './verdict-line';
+import { appendNotes, formatCulpritLine, formatEvidenceWithoutCulprit, formatNoCulpritLine } from './verdict-line';
 import { shareOf } from './units';
 import type { SwitchRule, TraceTree, Verdict, VerdictOptions } from './types';
 
 const NO_PATH = 'no critical path: the trace has no measurable duration';
+// Evidence is reported without a culprit when the groups showing it hold this much of the path.
+const EVIDENCE_WITHOUT_CULPRIT_SHARE = 0.25;
 
 function verdictWithout(kind: Verdict['kind'], share: number, notes: string[], line: string): Verdict {
   const none = { culprit: undefined, pattern: undefined, finding: undefined, findings: [], diagnosis: undefined, suggestion: undefined, switchName: undefined, ruleId: undefined };
@@ -77,9 +79,16 @@ export function decideVerdict(tree: TraceTree, options: VerdictOptions = {}): Ve
   if (metricsOf(tree).totalNs <= 0) return verdictWithout('no_critical_path', 0, notesBesides(undefined), NO_PATH);
   const runs = findSequentialCalls(tree, options.nPlusOne ?? {});
   const thresholds = { dominantShare: options.dominantShare ?? 0.5, nPlusOneShare: options.nPlusOneShare ?? 0.3 };
-  const found = findCulprit(tree, thresholds, runs, (choice) => explainChoice(tree, facts, rules, choice));
+  const { found, candidates } = findCulprit(tree, thresholds, runs, (choice) => explainChoice(tree, facts, rules, choice));
   // A note repeating what the culprit's rule already says (same switch) is left out.
   if (found) return verdictFor(found, notesBesides(found.main.rule));
   const largest = largestGroup(tree);
-  return verdictWithout('no_single_culprit', largest?.share ?? 0, notesBesides(undefined), formatNoCulpritLine(largest));
+  const notes = notesBesides(undefined);
+  const none = verdictWithout('no_single_culprit', largest?.share ?? 0, notes, formatNoCulpritLine(largest));
+  const seen = strongestEvidence(candidates, EVIDENCE_WITHOUT_CULPRIT_SHARE);
+  if (!seen?.main.finding) return none;
+  // The evidence, but no switch: without a culprit no rule's suggestion is claimed.
+  const findings = [seen.main, ...seen.related].flatMap((c) => c.findings).filter((f, i, all) => all.findIndex((g) => g.kind === f.kind) === i);
+  const line = `${formatNoCulpritLine(largest)} · ${formatEvidenceWithoutCulprit(seen.main.finding, seen.main.choice.culprit, seen.share, seen.related.length)}`;
+  return { ...none, finding: seen.main.finding, findings, line: appendNotes(line, notes) };
 }

@@ -57,6 +57,25 @@ describe('event_loop_block', () => {
     expect(v.findings.map((f) => f.kind)).not.toContain('event_loop_block');
   });
 
+  it('still reports the stalled loop when it holds only a third of the path and nothing dominates', () => {
+    // A slow downstream call split over two statements, then the signing that held the loop.
+    const specs: SpanSpec[] = [
+      { id: 'req', service: 'shop', name: 'POST /checkout', kind: SERVER, start: 0, end: 100, attributes: { 'http.route': '/checkout', ...loop(35, 35) } },
+      { id: 'call', parent: 'req', service: 'shop', name: 'POST', kind: CLIENT, start: 1, end: 64 },
+      { id: 'down', parent: 'call', service: 'orders', name: 'POST /orders', kind: SERVER, start: 2, end: 63 },
+      { id: 'a', parent: 'down', service: 'orders', name: 'write order', kind: INTERNAL, start: 3, end: 33 },
+      { id: 'b', parent: 'down', service: 'orders', name: 'write lines', kind: INTERNAL, start: 33, end: 62 },
+      { id: 'sign', parent: 'req', service: 'shop', name: 'sign receipt', kind: INTERNAL, start: 64, end: 99, attributes: loop(35, 35) },
+    ];
+    const v = verdictOf(specs);
+    expect(v).toMatchObject({ kind: 'no_single_culprit', culprit: undefined, switchName: undefined, finding: { kind: 'event_loop_block', details: { holder: 'sign receipt' } } });
+    expect(v.line).toMatch(/^no single culprit · largest: shop · sign receipt \(35% of critical path\) · seen: blocked event loop on shop · sign receipt and 2 more groups \(39% of critical path\): event loop delayed 35\.0 ms .* → synchronous work holds the event loop/);
+    // Without the stalls, the same shape names the largest group and nothing else.
+    const calm = verdictOf(specs.map((s) => (s.attributes ? { ...s, attributes: { ...s.attributes, ...loop(1, 1) } } : s)));
+    expect(calm).toMatchObject({ kind: 'no_single_culprit', finding: undefined, findings: [] });
+    expect(calm.line).toBe('no single culprit · largest: shop · sign receipt (35% of critical path)');
+  });
+
   it('finds nothing in a trace without event-loop evidence', () => {
     const specs = checkout({ start: 5, end: 45, delay: {} as ReturnType<typeof loop> }, {} as ReturnType<typeof loop>);
     expect(verdictOf(specs).findings).toEqual([]);
