@@ -8,7 +8,7 @@
 // If every VU is busy, k6 drops the iteration and counts it in dropped_iterations; the threshold
 // below fails the run then, because a schedule that was not kept measures the generator, not the lab.
 //
-// Options (-e NAME=value): BASE_URL, RATE (checkouts/s), DURATION, MIX (popular|longtail|mixed),
+// Options (-e NAME=value): BASE_URL, RATE (checkouts/s), DURATION, MIX (popular|longtail|mixed|flash),
 // ITEMS (distinct SKUs per checkout), CATALOG_SIZE, MAX_VUS.
 import http from 'k6/http';
 import { check } from 'k6';
@@ -23,8 +23,11 @@ const CATALOG_SIZE = Number(__ENV.CATALOG_SIZE || 1000000);
 // Enough VUs for every checkout of the next few seconds to be in flight at once.
 const MAX_VUS = Number(__ENV.MAX_VUS || Math.max(50, RATE * 4));
 
-// The first 100 SKUs are the popular ones; "mixed" draws 80% of items from them.
+// The first 100 SKUs are the popular ones; "mixed" draws 80% of items from them. A flash sale
+// sells only the first 3, so concurrent checkouts contend for their rows (problem.hot-row).
+// The same numbers as the lab's own load generator (packages/loadgen).
 const POPULAR_SKU_COUNT = 100;
+const FLASH_SKU_COUNT = 3;
 const MIXED_POPULAR_SHARE = 0.8;
 const CUSTOMERS = 1000;
 
@@ -57,6 +60,7 @@ export function formatSku(n) {
 }
 
 function pickSkuNumber() {
+  if (MIX === 'flash') return 1 + Math.floor(Math.random() * Math.min(FLASH_SKU_COUNT, CATALOG_SIZE));
   const popular = Math.min(POPULAR_SKU_COUNT, CATALOG_SIZE);
   const fromPopular = MIX === 'popular' || (MIX === 'mixed' && Math.random() < MIXED_POPULAR_SHARE);
   return 1 + Math.floor(Math.random() * (fromPopular ? popular : CATALOG_SIZE));

@@ -1,7 +1,7 @@
 // The console API's response bodies, shared (as types only) with the page in web/.
 import type { AttributeValue } from '@tracecart/otlp';
 import type { Comparison, Diagnosis } from '@tracecart/trace-analysis';
-import type { LoadReport, ProgressSnapshot } from '@tracecart/loadgen';
+import type { CheckoutMix, LoadReport, ProgressSnapshot } from '@tracecart/loadgen';
 
 /** GET /api/lab: what the page needs to know about the lab it controls. */
 export interface LabInfo {
@@ -38,6 +38,8 @@ export interface LoadLimits {
   maxRate: number;
   maxDurationMs: number;
   maxItems: number;
+  /** The SKU mixes a run can draw from (`flash`: a flash sale on a few SKUs). */
+  mixes: readonly string[];
   /** Why the console cannot run loads here, or null. */
   unavailable: string | null;
 }
@@ -206,7 +208,7 @@ export interface EmptySides {
 export interface LoadRunSettings {
   rate: number;
   durationMs: number;
-  mix: 'popular' | 'longtail' | 'mixed';
+  mix: CheckoutMix;
   items: number;
   slo: string;
 }

@@ -1,5 +1,5 @@
 import { requestJson } from '@tracecart/testkit';
-import type { LoadState } from '../src/api-types';
+import type { LabInfo, LoadState } from '../src/api-types';
 import { startConsoleLab, type ConsoleLab } from './support/console-lab';
 import { readEventsUntil, type ReceivedEvent } from './support/read-events';
 import { waitFor } from './support/wait-for';
@@ -26,6 +26,7 @@ describe('console load API: one bounded run at a time, streamed as Server-Sent E
     [{ rate: 10 }, 'duration'],
     [{ rate: 10, duration: '1s', mix: 'random' }, 'mix'],
     [{ rate: 10, duration: '1s', items: 11 }, 'items'],
+    [{ rate: 10, duration: '1s', mix: 'flash', items: 4 }, 'items'],
     [{ rate: 10, duration: '1s', slo: 'p99<' }, 'slo'],
     [{ rate: 10, duration: '1s', target: 'http://example.com' }, 'body'],
   ])('refuses %j, naming %s', async (body, field) => {
@@ -57,6 +58,16 @@ describe('console load API: one bounded run at a time, streamed as Server-Sent E
     const state = (await requestJson<LoadState>(`${url}/api/load`)).body;
     expect(state.progress.length).toBeGreaterThanOrEqual(progress.length);
     expect(state.report?.counts.sent).toBe(40);
+  });
+
+  it('offers every mix, the flash sale too, and runs one', async () => {
+    const info = (await requestJson<LabInfo>(`${url}/api/lab`)).body;
+    expect(info.load.mixes).toEqual(['popular', 'longtail', 'mixed', 'flash']);
+    const started = await post({ rate: 10, duration: '1s', mix: 'flash', items: 2, slo: 'p99<5s' });
+    expect(started.status).toBe(202);
+    const final = (await readEventsUntil(`${url}/api/load/events`, isOver)).at(-1)?.data as LoadState;
+    expect(final.settings?.mix).toBe('flash');
+    expect(final.report?.counts).toMatchObject({ sent: 10, succeeded: 10, failed: 0 });
   });
 
   it('stops a run early on DELETE; a new one may start after it', async () => {

@@ -1,4 +1,5 @@
 import { evaluateK6Script, toPlainScript } from '../src';
+import { FLASH_SKU_COUNT } from '@tracecart/loadgen';
 import { readRepoFile } from './stack';
 
 interface Post {
@@ -70,6 +71,13 @@ describe('the k6 checkout script', () => {
     const numbers = posts.map((p) => Number((JSON.parse(p.body) as { items: Array<{ sku: string }> }).items[0].sku.slice(4)));
     expect(Math.min(...numbers)).toBeGreaterThanOrEqual(1);
     expect(Math.max(...numbers)).toBeLessThanOrEqual(100);
+  });
+
+  it('sells only the first 3 SKUs in a flash sale, the same ones as the lab\'s load generator', () => {
+    const { posts, send } = load({ MIX: 'flash', ITEMS: '2' });
+    send(200);
+    const numbers = posts.flatMap((p) => (JSON.parse(p.body) as { items: Array<{ sku: string }> }).items.map((i) => Number(i.sku.slice(4))));
+    expect(new Set(numbers)).toEqual(new Set([1, 2, 3].slice(0, FLASH_SKU_COUNT)));
   });
 
   it('holds the run to the lab SLO: p99 under 300 ms, under 0.1% failures, no dropped arrivals', () => {

@@ -1,5 +1,5 @@
 import type { RandomSource } from './random';
-import type { CheckoutMix, LoadRequest, RequestFactory } from './types';
+import { CHECKOUT_MIXES, type CheckoutMix, type LoadRequest, type RequestFactory } from './types';
 
 /** How many of the first catalog SKUs count as popular. */
 export const POPULAR_SKU_COUNT = 100;
@@ -106,7 +106,7 @@ export function maxItemsOf(mix: CheckoutMix, catalogSize: number): number {
   return Math.min(mix === 'flash' ? FLASH_SKU_COUNT : POPULAR_SKU_COUNT, catalogSize);
 }
 
-/** True for the four mixes the checkout factory knows. */
+/** True for the mixes the checkout factory knows. */
 export function isCheckoutMix(value: string): value is CheckoutMix {
-  return value === 'popular' || value === 'longtail' || value === 'mixed' || value === 'flash';
+  return (CHECKOUT_MIXES as readonly string[]).includes(value);
 }

@@ -20,6 +20,8 @@ export type {
   SloResult,
   SloSpec,
 } from './types';
+/** Every mix the checkout factory knows. */
+export { CHECKOUT_MIXES } from './types';
 /** The checkout request factory, its options and SKU helpers. */
 export {
   createCheckoutFactory,

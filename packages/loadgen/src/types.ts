@@ -16,8 +16,11 @@ export interface RequestFactory {
   isSuccess(status: number): boolean;
 }
 
-/** Which part of the catalog checkouts draw SKUs from; `flash` is a flash sale on a few SKUs. */
-export type CheckoutMix = 'popular' | 'longtail' | 'mixed' | 'flash';
+/** Which parts of the catalog checkouts can draw SKUs from; `flash` is a flash sale on a few SKUs. */
+export const CHECKOUT_MIXES = ['popular', 'longtail', 'mixed', 'flash'] as const;
+
+/** One of CHECKOUT_MIXES. */
+export type CheckoutMix = (typeof CHECKOUT_MIXES)[number];
 
 /** One latency objective: `percentile`% of requests faster than `thresholdMs`. */
 export interface LatencyObjective {

@@ -14,7 +14,7 @@ function numberInput(id: string, value: number, min: number, max: number): HTMLI
 function loadForm(limits: LoadLimits, problem: HTMLElement) {
   const rate = numberInput('load-rate', 10, 0.1, limits.maxRate);
   const duration = h('input', { id: 'load-duration', value: '30s', size: 5, 'aria-label': 'duration' });
-  const mix = h('select', { id: 'load-mix', 'aria-label': 'mix' }, ...['popular', 'mixed', 'longtail'].map((m) => h('option', { value: m, text: m })));
+  const mix = h('select', { id: 'load-mix', 'aria-label': 'mix' }, ...limits.mixes.map((m) => h('option', { value: m, text: m })));
   const items = numberInput('load-items', 1, 1, limits.maxItems);
   const slo = h('input', { id: 'load-slo', value: 'p99<300ms', size: 12, 'aria-label': 'SLO' });
   const start = h('button', { type: 'submit', id: 'load-start', text: 'Start load' });
