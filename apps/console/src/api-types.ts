@@ -227,3 +227,36 @@ export interface LoadState {
   report: LoadSummary | null;
   error: string | null;
 }
+
+/** One of inventory's connection pools over the console's sampling window (GET /api/lab/pools). */
+export interface PoolView {
+  /** The pool's name: `inventory` (checkouts, and stock reports under problem.pool) or `inventory-report`. */
+  name: string;
+  /** The pool's size: the most connections it opens. */
+  max: number;
+  /** Connections in use and requests waiting for one, at the latest sample. */
+  used: number;
+  waiting: number;
+  /** λ: checkouts per second (connect() calls that ended their wait). */
+  arrivalsPerSecond: number;
+  /** W: mean time a checkout spent in the pool, waiting plus using; null without checkouts. */
+  meanTimeMs: number | null;
+  /** W's two parts; null without checkouts. */
+  meanWaitMs: number | null;
+  meanUseMs: number | null;
+  /** L as measured: the average of used and waiting over the samples, and their sum. */
+  inFlight: { used: number; waiting: number; total: number };
+  /** Little's estimate of L: λ × W. */
+  littleEstimate: number;
+}
+
+/** GET /api/lab/pools: Little's Law for inventory's pools, from its /metrics sampled every second. */
+export interface LabPools {
+  /** Why there are no figures (inventory did not answer, or too few samples yet), or null. */
+  unavailable: string | null;
+  /** Seconds the figures cover (up to about 10). */
+  windowSeconds: number;
+  /** Samples in the window. */
+  samples: number;
+  pools: PoolView[];
+}

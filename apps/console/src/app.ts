@@ -16,6 +16,8 @@ import { flagRoutes } from './routes/flags';
 import { labInfoRoutes } from './routes/lab-info';
 import { labServicesRoutes } from './routes/lab-services';
 import { loadRoutes } from './routes/load';
+import { poolRoutes } from './routes/pools';
+import { PoolSampler } from './pools/pool-sampler';
 import { traceRoutes } from './routes/traces';
 import { webPageRoutes } from './routes/web-page';
 import { DEFAULT_CONSOLE_CONFIG, DEFAULT_WEB_ROOT, type ConsoleConfig } from './config';
@@ -68,6 +70,7 @@ export function createApp(deps: ConsoleDeps): Express {
   app.use(flagRoutes(deps.pool, deps.reconciler));
   app.use(labInfoRoutes(config, loads, adminToken !== undefined));
   app.use(labServicesRoutes(config));
+  app.use(poolRoutes(new PoolSampler({ inventoryUrl: config.INVENTORY_URL })));
   app.use(traceRoutes(traces));
   app.use(compareRoutes(traces));
   app.use(checkoutRoutes(config.GATEWAY_URL));

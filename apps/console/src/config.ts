@@ -27,6 +27,8 @@ const schema = z
      */
     JAEGER_UI_URL: z.union([z.literal('none'), httpUrl]).optional(),
     GATEWAY_URL: httpUrl.default('http://127.0.0.1:8080'),
+    /** Inventory, whose /metrics the pool view (Little's Law) samples. */
+    INVENTORY_URL: httpUrl.default('http://127.0.0.1:8082'),
     /** The seeded catalog size, so the page's long-tail SKUs and the load mixes exist. */
     CATALOG_SIZE: z.coerce.number().int().min(1).max(9_999_999).default(1_000_000),
     /** Which cache inventory runs with, when the launcher says so (the demo does). */

@@ -15,6 +15,8 @@ import { reservationRoutes } from './routes/reservations';
 /** What the inventory app needs from outside. */
 export interface InventoryDeps {
   pool: Pool;
+  /** The stock reports' own pool (fix.pool); shown beside the shared one in the per-pool metrics. */
+  reportPool?: Pool;
   logger: Logger;
   /** The live switches; all off when omitted. */
   flags?: () => FlagValues;
@@ -25,7 +27,7 @@ export interface InventoryDeps {
 /** Builds the inventory Express app; it never listens. */
 export function createApp(deps: InventoryDeps): Express {
   const flags = deps.flags ?? (() => DEFAULT_FLAGS);
-  const { app, metrics } = createServiceApp('inventory', { pool: deps.pool });
+  const { app, metrics } = createServiceApp('inventory', { pool: deps.pool, extraPools: deps.reportPool ? [deps.reportPool] : [] });
   const cacheLookups = metrics.counter('cache_lookups_total', 'Catalog cache lookups by result: hit, miss or error.', ['result']);
   const countCacheResult = (result: CacheResult, count: number) => cacheLookups.inc({ result }, count);
   const catalog = new ProductCatalog(new ProductRepo(deps.pool), deps.cache, () => flags()['fix.cache'], countCacheResult);

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     intervalMs: config.STOCK_REPORT_INTERVAL_MS,
     logger,
   });
-  const app = createApp({ pool, logger, cache, flags: flags.values });
+  const app = createApp({ pool, reportPool, logger, cache, flags: flags.values });
   dashboard.start();
   const onShutdown = async () => {
     // Reports in flight finish first: they hold connections of both pools.

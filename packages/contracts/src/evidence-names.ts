@@ -62,3 +62,16 @@ export const ATTR_EVENT_LOOP_DELAY_TOTAL = 'nodejs.eventloop.delay.total';
 // carries its ordinal, so a trace shows how many attempts each call took.
 /** The ordinal of a resend: 1 on the first retry of a request, 2 on the second…; absent on a first attempt. */
 export const ATTR_RESEND_COUNT = 'http.request.resend_count';
+
+/**
+ * On a CONSUMER span: how long its message waited in the queue before this delivery began (ms),
+ * from the message's creation (its producer's commit) to the start of processing.
+ */
+export const ATTR_MESSAGE_QUEUE_AGE = 'messaging.message.queue_age';
+/** On a CONSUMER span: how many workers of its consumer group take messages at once. */
+export const ATTR_CONSUMER_CONCURRENCY = 'messaging.consumer.concurrency';
+/**
+ * Another system's name for the same wait: Sentry's queue spans carry the time from a message's
+ * publication to its processing (ms) as `messaging.message.receive.latency`. Read, never written.
+ */
+export const ATTR_MESSAGE_RECEIVE_LATENCY = 'messaging.message.receive.latency';

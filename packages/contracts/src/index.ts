@@ -30,3 +30,10 @@ export type {
 } from './reservation-sweep';
 /** Generic names of the evidence on slow statements and cache lookups (plans, waits, pool wait), none under `lab.`. */
 export * as EVIDENCE from './evidence-names';
+/** Names of the connection-pool metrics on a service's /metrics (OpenTelemetry's db.client.connection.*), and their pool label. */
+export * as POOL_METRICS from './metric-names';
+/** The order.placed queue, its messaging span attributes (OpenTelemetry semantic conventions), the message envelope and freshness metrics. */
+export * as MESSAGING from './messaging-names';
+/** The data of an order.placed message and the trace context it carries. */
+export { orderPlacedMessageSchema, messageTraceSchema } from './order-placed';
+export type { OrderPlacedMessage, MessageTrace } from './order-placed';

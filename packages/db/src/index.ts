@@ -1,5 +1,7 @@
 export { createPool, pingDatabase } from './pool';
 export type { PoolOptions } from './pool';
+export { MeasuredPool } from './measured-pool';
+export type { CheckoutListener } from './measured-pool';
 export { withTransaction } from './transaction';
 export { withClient } from './checkout';
 export type { DiscardClient } from './checkout';

@@ -1,4 +1,5 @@
-import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import type { Pool, PoolClient, PoolConfig } from 'pg';
+import { MeasuredPool } from './measured-pool';
 
 /** Options for a service's connection pool. */
 export interface PoolOptions {
@@ -15,8 +16,11 @@ function ignoreClientError(): void {
   return undefined;
 }
 
-/** Opens a pg pool for DATABASE_URL with a name and a statement timeout. */
-export function createPool(databaseUrl: string, options: PoolOptions): Pool {
+/**
+ * Opens a pg pool for DATABASE_URL with a name and a statement timeout; the pool times its
+ * checkouts under that name, for the pool metrics.
+ */
+export function createPool(databaseUrl: string, options: PoolOptions): MeasuredPool {
   const config: PoolConfig = {
     connectionString: databaseUrl,
     application_name: options.applicationName,
@@ -24,7 +28,7 @@ export function createPool(databaseUrl: string, options: PoolOptions): Pool {
     statement_timeout: options.statementTimeoutMs ?? 30_000,
     connectionTimeoutMillis: 5_000,
   };
-  const pool = new Pool(config);
+  const pool = new MeasuredPool(config, options.applicationName);
   // An idle client that loses its connection emits here; without a listener the process dies.
   pool.on('error', ignoreClientError);
   // pg-pool takes its own listener off a client while it is checked out, so a server that ends

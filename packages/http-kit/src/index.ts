@@ -16,5 +16,7 @@ export { jsonBody, MAX_BODY_BYTES } from './json-body';
 export { createAppMetrics, recordRequestMetrics, metricsRoute } from './metrics';
 export type { AppMetrics } from './metrics';
 export { registerPoolMetrics } from './pool-metrics';
+export { registerMeasuredPoolMetrics, isMeasuredPool } from './measured-pool-metrics';
+export type { MeasuredPoolLike } from './measured-pool-metrics';
 export { createServiceApp, finishServiceApp } from './service-app';
-export type { ServiceApp } from './service-app';
+export type { ServiceApp, ServicePools } from './service-app';

@@ -3,8 +3,8 @@ import { Router as createRouter } from 'express';
 import client, { Registry, Histogram, type LabelValues, type OpenMetricsContentType } from 'prom-client';
 import { currentTraceId } from '@tracecart/tracing';
 
-// The OpenTelemetry semantic-convention buckets for http.server.request.duration, in seconds.
-const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+/** The OpenTelemetry semantic-convention buckets for http.server.request.duration, in seconds. */
+export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 
 /** One app's metrics: its own registry (OpenMetrics, so exemplars are exposed). */
 export interface AppMetrics {

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { Logger } from '@tracecart/tracing';
 import { createAppMetrics, metricsRoute, recordRequestMetrics, type AppMetrics } from './metrics';
 import { registerPoolMetrics, type PoolCounts } from './pool-metrics';
+import { isMeasuredPool, registerMeasuredPoolMetrics } from './measured-pool-metrics';
 import { errorMiddleware, notFoundHandler } from './error-middleware';
 
 /** An Express app with what every tracecart service has first: request metrics and /metrics. */
@@ -10,10 +11,21 @@ export interface ServiceApp {
   metrics: AppMetrics;
 }
 
-/** Starts a service's app: request duration histogram, /metrics, and the pool's gauges when given. */
-export function createServiceApp(service: string, options: { pool?: PoolCounts } = {}): ServiceApp {
+/** The pools whose metrics a service exposes. */
+export interface ServicePools {
+  /** The service's own pool: its gauges are db_client_connections (no pool label, as dashboards read them). */
+  pool?: PoolCounts;
+  /** Further pools, e.g. inventory's report pool: only in the per-pool metrics, labelled by name. */
+  extraPools?: readonly PoolCounts[];
+}
+
+/** Starts a service's app: request duration histogram, /metrics, and the pools' metrics when given. */
+export function createServiceApp(service: string, options: ServicePools = {}): ServiceApp {
   const metrics = createAppMetrics(service);
   if (options.pool) registerPoolMetrics(metrics, options.pool);
+  // Pools that time their checkouts (createPool's) also get the per-pool timings and counts.
+  const measured = [options.pool, ...(options.extraPools ?? [])].filter((p) => p !== undefined).filter(isMeasuredPool);
+  if (measured.length > 0) registerMeasuredPoolMetrics(metrics, measured);
   const app = express();
   app.disable('x-powered-by');
   app.use(recordRequestMetrics(metrics));

@@ -53,6 +53,7 @@ export async function startConsoleLab(options: ConsoleLabOptions): Promise<Conso
       JAEGER_QUERY_URL: queryUrl,
       JAEGER_UI_URL: 'http://jaeger.example:16686',
       GATEWAY_URL: stack.gateway.url,
+      INVENTORY_URL: stack.inventory.url,
       CATALOG_SIZE: options.catalogSize,
       LAB_ADMIN_TOKEN: options.adminToken,
       ...options.config,

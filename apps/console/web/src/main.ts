@@ -4,6 +4,7 @@ import { byId, h, replaceChildren } from './dom';
 import { mountChallenge } from './challenge-panel';
 import { mountLoad } from './load-panel';
 import type { PageContext } from './page-context';
+import { mountPools } from './pool-panel';
 import { mountServiceStates } from './service-states';
 import { mountShop } from './shop';
 import { mountSwitches } from './switches';
@@ -30,6 +31,7 @@ async function start(): Promise<void> {
   mountShop(byId('shop'), ctx);
   mountLoad(byId('load'), ctx);
   mountChallenge(byId('challenge'));
+  mountPools(byId('pools'));
   document.body.dataset.ready = 'true';
 }
 
