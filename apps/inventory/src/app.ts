@@ -6,6 +6,7 @@ import { DEFAULT_FLAGS, flagSpanAttributes, type FlagValues } from '@tracecart/f
 import type { Logger } from '@tracecart/tracing';
 import { ProductRepo } from './product-repo';
 import { ReservationRepo } from './reservation-repo';
+import { ShippingRepo } from './shipping-repo';
 import { ProductCatalog, type CacheResult } from './product-catalog';
 import type { ProductCache } from './cache/product-cache';
 import { chaosMiddleware } from './chaos';
@@ -37,6 +38,6 @@ export function createApp(deps: InventoryDeps): Express {
   app.use(jsonBody());
   app.use(productRoutes(catalog));
   const reservationSwitches = () => ({ audit: flags()['problem.hot-row'], lockLast: flags()['fix.lock'] });
-  app.use(reservationRoutes(new ReservationRepo(deps.pool, reservationSwitches)));
+  app.use(reservationRoutes(new ReservationRepo(deps.pool, reservationSwitches), new ShippingRepo(deps.pool)));
   return finishServiceApp(app, deps.logger);
 }

@@ -10,6 +10,7 @@ import { OrderService } from './order-service';
 import { inventoryRetries } from './inventory-retries';
 import { orderRoutes } from './routes/orders';
 import type { OrderTestFaults } from './routes/test-fault';
+import type { OrderOutbox } from './order-outbox';
 
 /** What the order app needs from outside. */
 export interface OrderDeps {
@@ -23,6 +24,8 @@ export interface OrderDeps {
   flags?: () => FlagValues;
   /** Faults only tests switch on; none when omitted. */
   testFaults?: OrderTestFaults;
+  /** The order.placed queue a committed order is announced on; none (no message) when omitted. */
+  outbox?: OrderOutbox;
 }
 
 /** Builds the order Express app; it never listens. */
@@ -35,6 +38,7 @@ export function createApp(deps: OrderDeps): Express {
     inventory: new InventoryClient(deps.inventoryUrl, { retries: inventoryRetries(flags, deps.inventoryAttemptTimeoutMs) }),
     logger: deps.logger,
     batchLookups: () => flags()['fix.batch'],
+    outbox: deps.outbox,
   });
   const { app } = createServiceApp('order', { pool: deps.pool });
   app.use(

@@ -9,6 +9,7 @@ import type { OrderRepo } from './order-repo';
 import type { Deadline } from './deadline';
 import { lookupProducts, priceItems } from './pricing';
 import { hashCheckoutRequest } from './request-hash';
+import { sendOrderPlaced, type OrderOutbox } from './order-outbox';
 
 /** The result of placing an order: the response and whether it replays an earlier one. */
 export interface PlacedOrder {
@@ -24,6 +25,8 @@ export interface OrderServiceDeps {
   logger: Logger;
   /** Whether lookups are batched (fix.batch); read per checkout so a toggle applies at once. */
   batchLookups: () => boolean;
+  /** The order.placed queue; without one (tests of the checkout alone) no message is sent. */
+  outbox?: OrderOutbox;
 }
 
 const RELEASE_ATTEMPTS = 3;
@@ -92,6 +95,9 @@ export class OrderService {
         traceId: currentTraceId(),
       };
       await this.deps.orders.insertOrder(tx, response);
+      // In the order's transaction: fulfilment hears of exactly the orders that commit, and a
+      // replayed checkout (which returns before this) sends nothing.
+      if (this.deps.outbox) await sendOrderPlaced(this.deps.outbox, tx, response);
       if (idempotencyKey) await this.deps.orders.storeResponse(tx, idempotencyKey, response);
       deadline.check('commit');
       await tx.query('COMMIT');

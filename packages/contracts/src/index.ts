@@ -14,6 +14,7 @@ export type {
   LookupResponse,
   ReservationRequest,
   ReservationResponse,
+  ShipmentResponse,
 } from './shapes';
 /** The lab's span attribute, event and span names, all under `lab.`. */
 export { LAB_NAMESPACE, fixAttributeOf, problemAttributeOf, PROBLEM_ATTRIBUTE_PREFIX, FIX_ATTRIBUTE_PREFIX, FIX_ATTRIBUTES, LAB_ATTRIBUTES, LAB_EVENTS, LAB_SPANS } from './span-names';

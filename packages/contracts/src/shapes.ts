@@ -66,3 +66,10 @@ export interface ReservationResponse {
   status: 'held' | 'released';
   items: { sku: string; quantity: number }[];
 }
+
+/** The answer to shipping a reservation: when it was first marked shipped (the same on every repeat). */
+export interface ShipmentResponse {
+  orderId: string;
+  status: 'shipped';
+  shippedAt: string;
+}

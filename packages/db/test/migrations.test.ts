@@ -19,7 +19,7 @@ describe('migrations and seed', () => {
     expect(await ensureDatabase(url)).toBe(true);
     expect(await ensureDatabase(url)).toBe(false);
     db.pool = createPool(url, { applicationName: 'db-test', max: 4 });
-    expect(await migrate(db.pool)).toEqual(['001', '002', '003', '004', '005', '006']);
+    expect(await migrate(db.pool)).toEqual(['001', '002', '003', '004', '005', '006', '007']);
     expect(await seedCatalog(db.pool, 1500)).toBe(1500);
   });
   afterAll(async () => {
@@ -30,7 +30,7 @@ describe('migrations and seed', () => {
   it('applies nothing the second time and records each migration once', async () => {
     expect(await migrate(db.pool)).toEqual([]);
     const { rows } = await db.pool.query('SELECT version FROM schema_migrations ORDER BY version');
-    expect(rows.map((r) => r.version)).toEqual(['001', '002', '003', '004', '005', '006']);
+    expect(rows.map((r) => r.version)).toEqual(['001', '002', '003', '004', '005', '006', '007']);
   });
 
   it('leaves sku without any index, so lookups seq-scan', async () => {

@@ -24,6 +24,11 @@ export const flagSchemas = {
   // fix.retries brings backoff with jitter, a retry budget and deadline awareness.
   'problem.retries': z.boolean(),
   'fix.retries': z.boolean(),
+  // Consumer lag: the fulfilment worker takes one order.placed message at a time down a slow
+  // per-message path, so the queue grows while every checkout stays fast; fix.consumers raises
+  // its concurrency and batches its per-line lookups.
+  'problem.slow-consumer': z.boolean(),
+  'fix.consumers': z.boolean(),
   'chaos.latency': z.strictObject({ ms: z.number().int().min(0).max(60_000), rate }),
   'chaos.errors': z.strictObject({ rate }),
 } as const;
@@ -50,6 +55,8 @@ export const DEFAULT_FLAGS: Readonly<FlagValues> = Object.freeze({
   'fix.lock': false,
   'problem.retries': false,
   'fix.retries': false,
+  'problem.slow-consumer': false,
+  'fix.consumers': false,
   'chaos.latency': { ms: 0, rate: 0 },
   'chaos.errors': { rate: 0 },
 });
@@ -72,6 +79,13 @@ export type ProblemName = Extract<FlagName, `problem.${string}`>;
 
 /** The problem switches: each turns a real latency problem on. */
 export const PROBLEM_NAMES = FLAG_NAMES.filter((name): name is ProblemName => name.startsWith('problem.'));
+
+/**
+ * The problems a challenge picks from: those whose harm shows in the checkout SLO, which is what
+ * the challenge's check measures. A slow consumer leaves every checkout fast (its harm is
+ * freshness, behind the queue), so a latency check could never tell its fix from a wrong one.
+ */
+export const CHALLENGE_PROBLEMS = PROBLEM_NAMES.filter((name) => name !== 'problem.slow-consumer');
 
 /**
  * The span attributes that record the problem switches (lab.problem.*). They say which problem

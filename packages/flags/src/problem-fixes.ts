@@ -9,6 +9,7 @@ export const PROBLEM_FIXES = {
   'problem.pool': 'fix.pool',
   'problem.hot-row': 'fix.lock',
   'problem.retries': 'fix.retries',
+  'problem.slow-consumer': 'fix.consumers',
 } as const satisfies Record<ProblemName, FixName>;
 
 /** A fix switch that answers some problem. */

@@ -26,5 +26,15 @@ describe('PROBLEM_FIXES', () => {
   it('names a fix switch for every problem switch', () => {
     expect(Object.keys(PROBLEM_FIXES).sort()).toEqual([...PROBLEM_NAMES].sort());
     for (const fix of Object.values(PROBLEM_FIXES)) expect(fix in DEFAULT_FLAGS).toBe(true);
+    expect(PROBLEM_FIXES['problem.slow-consumer']).toBe('fix.consumers');
+  });
+
+  it('withholds the slow consumer like every other problem while a challenge runs', () => {
+    const during: FlagSnapshot = { flags: markProblemsHidden({ ...DEFAULT_FLAGS, 'problem.slow-consumer': true }), pending: { 'problem.slow-consumer': false }, index: 'ready' };
+    const shown = publicFlagSnapshot(during);
+    expect(shown.flags).not.toHaveProperty('problem.slow-consumer');
+    expect(shown.pending).toEqual({});
+    expect(shown.flags['fix.consumers']).toBe(false);
+    expect(shown.hidden).toContain('problem.slow-consumer');
   });
 });

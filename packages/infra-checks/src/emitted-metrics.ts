@@ -5,6 +5,7 @@ import {
   findDefaultLabels,
   findExemplarLabels,
   findMetricDefinitions,
+  findStringConstants,
   seriesNames,
   type MetricDefinition,
 } from './source-metrics';
@@ -41,10 +42,17 @@ export function listMetricSources(root: string): string[] {
   ];
 }
 
+/** The names every package shares (packages/contracts), which a definition may name its metric by. */
+function readSharedConstants(root: string): Map<string, string> {
+  const files = listTypeScript(path.join(root, 'packages', 'contracts', 'src'));
+  return new Map(files.flatMap((file) => [...findStringConstants(readFileSync(file, 'utf8'))]));
+}
+
 /** Reads what the apps emit on /metrics from their source, so the checks follow the code. */
 export function readEmittedMetrics(root: string): EmittedMetrics {
   const sources = listMetricSources(root).map((file) => readFileSync(file, 'utf8'));
-  const definitions = sources.flatMap(findMetricDefinitions);
+  const constants = readSharedConstants(root);
+  const definitions = sources.flatMap((source) => findMetricDefinitions(source, constants));
   const labels = new Set([...TARGET_LABELS, ...sources.flatMap(findDefaultLabels), ...definitions.flatMap((d) => d.labels)]);
   if (definitions.some((d) => d.type === 'histogram')) labels.add('le');
   return {

@@ -24,19 +24,33 @@ function readArguments(source: string, open: number): string {
   return source.slice(open, i - 1);
 }
 
+/** `export const NAME = 'value'` string constants of a source, e.g. the contracts' metric names. */
+export function findStringConstants(source: string): Map<string, string> {
+  return new Map([...source.matchAll(/export\s+const\s+(\w+)\s*=\s*['"]([^'"]+)['"]/g)].map((m) => [m[1], m[2]]));
+}
+
+// The name of a definition: a literal, or a constant (`MESSAGING.METRIC_X`, `METRIC_X`) that
+// `constants` knows; undefined for a factory that passes the name through (`{ name, ... }`).
+function definedName(args: string, constants: ReadonlyMap<string, string>): string | undefined {
+  const literal = /\bname:\s*['"]([^'"]+)['"]/.exec(args);
+  if (literal) return literal[1];
+  const constant = /\bname:\s*(?:\w+\.)?([A-Z][A-Z0-9_]*)\b/.exec(args);
+  return constant ? constants.get(constant[1]) : undefined;
+}
+
 /**
  * Metric definitions a TypeScript source declares: `new Histogram|Gauge|Counter|Summary({ name: '...',
- * labelNames: [...] })` with a literal name, and `.counter('name', help, [labels])` calls.
+ * labelNames: [...] })` with a literal name or a known constant, and `.counter('name', help, [labels])` calls.
  */
-export function findMetricDefinitions(source: string): MetricDefinition[] {
+export function findMetricDefinitions(source: string, constants: ReadonlyMap<string, string> = new Map()): MetricDefinition[] {
   const found: MetricDefinition[] = [];
   for (const match of source.matchAll(CONSTRUCTOR)) {
     const args = readArguments(source, (match.index ?? 0) + match[0].length);
-    const name = /\bname:\s*['"]([^'"]+)['"]/.exec(args);
-    if (!name) continue; // a factory that passes the name through, e.g. `new Counter({ name, ... })`
+    const name = definedName(args, constants);
+    if (!name) continue;
     const labels = /\blabelNames:\s*\[([^\]]*)\]/.exec(args);
     const type = match[1].toLowerCase() as MetricDefinition['type'];
-    found.push({ name: name[1], type, labels: labels ? readStringList(labels[1]) : [] });
+    found.push({ name, type, labels: labels ? readStringList(labels[1]) : [] });
   }
   for (const match of source.matchAll(COUNTER_CALL)) {
     found.push({ name: match[1], type: 'counter', labels: readStringList(match[2]) });

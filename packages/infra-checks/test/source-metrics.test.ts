@@ -6,6 +6,7 @@ import {
   findDefaultLabels,
   findExemplarLabels,
   findMetricDefinitions,
+  findStringConstants,
   formatBucketBound,
   seriesNames,
 } from '../src';
@@ -20,6 +21,14 @@ describe('reading metric declarations from source', () => {
       { name: 'queue_depth', type: 'gauge', labels: ['queue'] },
       { name: 'jobs_retried_total', type: 'counter', labels: ['reason'] },
     ]);
+  });
+
+  it('names a metric by a shared constant when the constant is known, and skips it otherwise', () => {
+    const source = "const lag = new Histogram({ name: MESSAGING.METRIC_LAG, help: 'h', labelNames: ['queue'] });";
+    const constants = findStringConstants("export const METRIC_LAG = 'order_lag_seconds';\nexport const OTHER = 1;");
+    expect([...constants]).toEqual([['METRIC_LAG', 'order_lag_seconds']]);
+    expect(findMetricDefinitions(source, constants)).toEqual([{ name: 'order_lag_seconds', type: 'histogram', labels: ['queue'] }]);
+    expect(findMetricDefinitions(source)).toEqual([]);
   });
 
   it('finds buckets, default labels and exemplar labels', () => {

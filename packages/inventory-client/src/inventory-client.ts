@@ -13,6 +13,7 @@ import type {
   Product,
   ReleaseAbandonedResponse,
   ReservationResponse,
+  ShipmentResponse,
 } from '@tracecart/contracts';
 
 const SERVICE = 'inventory';
@@ -97,6 +98,11 @@ export class InventoryClient {
   /** POST /reservations/:orderId/release: gives the stock back; safe to repeat. */
   async release(orderId: string, timeoutMs: number = RELEASE_TIMEOUT_MS): Promise<ReservationResponse> {
     return this.call<ReservationResponse>('POST', `/reservations/${encodeURIComponent(orderId)}/release`, undefined, timeoutMs);
+  }
+
+  /** POST /reservations/:orderId/ship: marks the reservation shipped; safe to repeat (the same shippedAt). */
+  async ship(orderId: string, timeoutMs: number): Promise<ShipmentResponse> {
+    return this.call<ShipmentResponse>('POST', `/reservations/${encodeURIComponent(orderId)}/ship`, undefined, timeoutMs);
   }
 
   /** GET /reservations/held: one page of held reservations older than olderThanMs, oldest first. */

@@ -64,4 +64,15 @@ describe('InventoryClient against the inventory service', () => {
       await silent.close();
     }
   });
+
+  // Last: a shipped reservation stays held, and the listing test above counts every held one.
+  it('ships a held reservation idempotently, and passes on 404 for an unknown order', async () => {
+    const orderId = randomUUID();
+    await client.reserve(orderId, [{ sku: 'SKU-0000004', quantity: 1 }], TIMEOUT_MS);
+    const shipped = await client.ship(orderId, TIMEOUT_MS);
+    expect(shipped).toEqual({ orderId, status: 'shipped', shippedAt: expect.any(String) });
+    expect(await client.ship(orderId, TIMEOUT_MS)).toEqual(shipped);
+    const unknown = await failure(client.ship(randomUUID(), TIMEOUT_MS));
+    expect([unknown.status, unknown.code]).toEqual([404, 'not_found']);
+  });
 });

@@ -1,4 +1,4 @@
-import { LAB_EVENTS } from '@tracecart/contracts';
+import { LAB_EVENTS, MESSAGING } from '@tracecart/contracts';
 import type { FlagName } from '@tracecart/flags';
 import type { SwitchRule } from '@tracecart/trace-analysis';
 
@@ -7,6 +7,8 @@ const PRODUCT_LOOKUP = '^SELECT\\b.*\\bFROM\\s+products\\s+WHERE\\s+sku\\b';
 const PRODUCT_CALLS = '/products/|FROM\\s+products\\s+WHERE\\s+sku';
 // What the sku index serves: a scan of products filtered by sku, found in the statement's plan.
 const SCAN_BY_SKU = { relation: '^products$', filter: '\\bsku\\b' };
+// The lab's queue: the order service sends order.placed, the fulfilment worker consumes it.
+const ORDER_PLACED = { destination: `^${MESSAGING.ORDER_PLACED_QUEUE.replace(/\./g, '\\.')}$` };
 // The reservation's statement: it locks the product rows it decrements until COMMIT.
 const STOCK_UPDATE = '^UPDATE\\s+products\\b';
 
@@ -19,6 +21,7 @@ const SWITCH = {
   pool: 'fix.pool',
   lock: 'fix.lock',
   retries: 'fix.retries',
+  consumers: 'fix.consumers',
   latency: 'chaos.latency',
   errors: 'chaos.errors',
 } as const satisfies Record<string, FlagName>;
@@ -58,6 +61,16 @@ export const LAB_SWITCH_RULES: readonly SwitchRule[] = [
     diagnosis: 'retry storm',
     suggestion: `try ${SWITCH.retries}`,
     switchName: SWITCH.retries,
+  },
+  {
+    // The fulfilment worker's order.placed messages waiting far longer than they take: too few
+    // consumers for the checkouts' rate (problem.slow-consumer). Lag on another queue has no switch.
+    id: 'consumer-lag',
+    scope: 'culprit',
+    when: { finding: 'consumer_lag', details: ORDER_PLACED },
+    diagnosis: 'consumer lag',
+    suggestion: `try ${SWITCH.consumers}`,
+    switchName: SWITCH.consumers,
   },
   {
     // Before seq-scan: a statement that mostly waited on a lock is slow because of the lock,

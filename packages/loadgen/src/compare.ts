@@ -1,5 +1,5 @@
 import { explainBudget } from './format-context';
-import type { ComparisonRow, LoadReport } from './types';
+import type { ComparisonRow, FreshnessMeasured, FreshnessResult, LoadReport } from './types';
 
 const METRICS: Array<[string, (r: LoadReport) => number]> = [
   ['target rate (req/s)', (r) => r.targetRate],
@@ -15,13 +15,30 @@ const METRICS: Array<[string, (r: LoadReport) => number]> = [
   ['error budget consumed (%)', (r) => r.slo.budgetConsumedPercent],
 ];
 
-/** Before/after rows for the headline metrics; ratio = after / before (null when before is 0). */
+/**
+ * Before/after rows for the headline metrics; ratio = after / before (null when before is 0).
+ * Freshness rows follow when both reports measured it (and, for the lag percentiles, both fulfilled something).
+ */
 export function compareReports(before: LoadReport, after: LoadReport): ComparisonRow[] {
-  return METRICS.map(([metric, read]) => {
+  return [...METRICS, ...freshnessMetrics(before, after)].map(([metric, read]) => {
     const a = read(before);
     const b = read(after);
     return { metric, before: a, after: b, ratio: a === 0 ? null : b / a };
   });
+}
+
+function freshnessMetrics(before: LoadReport, after: LoadReport): Array<[string, (r: LoadReport) => number]> {
+  const b = before.freshness;
+  const a = after.freshness;
+  if (!b?.measured || !a?.measured) return [];
+  const measured = (r: LoadReport) => r.freshness as FreshnessMeasured;
+  const within: [string, (r: LoadReport) => number] = ['freshness within objective (%)', (r) => measured(r).withinPercent];
+  if (!b.lagMs || !a.lagMs) return [within];
+  return [
+    ['freshness p50 (s)', (r) => (measured(r).lagMs?.p50 ?? 0) / 1000],
+    ['freshness p99 (s)', (r) => (measured(r).lagMs?.p99 ?? 0) / 1000],
+    within,
+  ];
 }
 
 /** The comparison as an aligned text table, with the SLO verdicts underneath when given. */
@@ -34,11 +51,18 @@ export function formatComparison(rows: ComparisonRow[], verdicts?: { before: str
   return lines.join('\n');
 }
 
-/** compareReports then formatComparison, with the two SLO verdicts and what their budget figures mean. */
+/** compareReports then formatComparison, with the two SLO verdicts, the freshness verdicts when either has one, and what the budget figures mean. */
 export function formatReportComparison(before: LoadReport, after: LoadReport): string {
   const table = formatComparison(compareReports(before, after), { before: before.slo.verdict, after: after.slo.verdict });
   const budget = [`before ${explainBudget(before.slo.budgetConsumedPercent)}`, `after  ${explainBudget(after.slo.budgetConsumedPercent)}`];
-  return [table, ...budget].join('\n');
+  const freshness = before.freshness || after.freshness ? [`freshness verdict: ${freshnessVerdict(before.freshness)} -> ${freshnessVerdict(after.freshness)}`] : [];
+  return [table, ...freshness, ...budget].join('\n');
+}
+
+function freshnessVerdict(freshness: FreshnessResult | undefined): string {
+  if (!freshness) return 'absent';
+  if (!freshness.measured) return 'not measured';
+  return `${freshness.objective} ${freshness.verdict}`;
 }
 
 // One precision for every figure, so a column reads down without 457.5 sitting next to 28.207;

@@ -1,5 +1,6 @@
 import { formatMs } from './duration';
 import { explainBudget, formatContext } from './format-context';
+import { formatFreshness } from './format-freshness';
 import type { LoadReport, ObjectiveResult } from './types';
 
 // Above this share of busy time the generator, not the target, sets part of the measured latency.
@@ -21,6 +22,7 @@ export function formatReport(report: LoadReport): string {
   lines.push(`slo       ${report.slo.spec}: ${report.slo.verdict.toUpperCase()}, error budget consumed ${formatPercent(report.slo.budgetConsumedPercent)}`);
   lines.push(`          ${explainBudget(report.slo.budgetConsumedPercent)}`);
   for (const objective of report.slo.objectives) lines.push(`          ${formatObjective(objective)}`);
+  if (report.freshness) lines.push(...formatFreshness(report.freshness));
   lines.push(`generator busy ${formatPercent(report.generatorBusy * 100)}, send lag p99 ${formatMs(report.sendLagMs.p99)}, max ${formatMs(report.sendLagMs.max)} (included in latency)`);
   if (report.generatorBusy >= SATURATED) {
     lines.push('warning   the generator was saturated: latencies include its own queueing; lower the rate or trust only relative figures');

@@ -6,6 +6,9 @@ export { DEFAULT_GRACE_MS, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_REQUESTS, DEFAULT_
 export type {
   CheckoutMix,
   ComparisonRow,
+  FreshnessMeasured,
+  FreshnessNotMeasured,
+  FreshnessResult,
   LatencyObjective,
   LatencySummary,
   LoadCounts,
@@ -49,6 +52,10 @@ export type { LoadArgs } from './load-args';
 export { createLoadOptions } from './args-to-options';
 /** SLO parsing, defaults and formatting. */
 export { parseSlo, createDefaultSlo, formatSlo, formatLatencyObjective } from './slo';
+/** Freshness objective parsing and formatting (`p99<5s`). */
+export { parseFreshnessObjective, formatFreshnessObjective } from './freshness-objective';
+/** A report's freshness block as text. */
+export { formatFreshness } from './format-freshness';
 /** SLO verdict and error budget over a latency histogram and outcome totals. */
 export { evaluateSlo } from './slo-evaluation';
 /** Totals evaluateSlo judges availability on. */

@@ -182,6 +182,45 @@ export interface LoadReport {
   latencyHistogram: string;
   /** The caller's context (LoadOptions.context); absent from reports written before it existed. */
   context?: RunContext;
+  /** Freshness of the asynchronous work the run caused; set by the caller, absent when not asked for or in older reports. */
+  freshness?: FreshnessResult;
+}
+
+/** How the work a run left to an asynchronous consumer fared against a freshness objective; `measured` tells which shape. */
+export type FreshnessResult = FreshnessMeasured | FreshnessNotMeasured;
+
+/** Freshness that could not be measured (the consumer's metrics did not answer); the latency verdict stands alone. */
+export interface FreshnessNotMeasured {
+  measured: false;
+  /** The objective that would have been judged, in the form parseFreshnessObjective reads, e.g. `p99<5s`. */
+  objective: string;
+  /** Where the lag histogram was to be read from. */
+  source: string;
+  reason: string;
+}
+
+/** Freshness read from the delta of a consumer's lag histogram over the run and its drain wait. */
+export interface FreshnessMeasured {
+  measured: true;
+  /** The objective judged, in the form parseFreshnessObjective reads, e.g. `p99<5s`. */
+  objective: string;
+  /** Where the lag histogram was read from. */
+  source: string;
+  /** Items the consumer finished between the scrape before the run and the one after the drain wait. */
+  fulfilled: number;
+  /** Items still waiting or in progress when the drain wait ended; they count as missing the objective. */
+  stillQueued: number;
+  /** How long the run waited after the load for the queue to drain, and the bound it had. */
+  drainWaitMs: number;
+  graceMs: number;
+  /** Lag percentiles of the fulfilled items in ms, interpolated within histogram buckets; null when none was fulfilled. */
+  lagMs: { p50: number; p99: number } | null;
+  /** Share (%) of fulfilled plus still-queued items whose lag was at or under `withinBoundMs`. */
+  withinPercent: number;
+  /** The histogram bucket bound the share was read at: the highest at or below the threshold; null when none is. */
+  withinBoundMs: number | null;
+  /** `met` when withinPercent reaches the objective's percentile; `no_data` when nothing was fulfilled or queued. */
+  verdict: 'met' | 'missed' | 'no_data';
 }
 
 /** One row of a before/after comparison. */

@@ -5,11 +5,14 @@ export type { OtlpReceiver, ReceivedSpan } from './otlp-receiver';
 export { isTraceComplete } from './trace-complete';
 export { jaegerFixturesDir, readJaegerFixture, readJaegerFixtureText } from './jaeger-fixtures';
 export { startServiceProcess } from './service-process';
-export type { ServiceProcess } from './service-process';
+export type { ServiceProcess, ServiceProcessOptions } from './service-process';
+/** The fulfilment worker and its carrier stub as child processes, alone or in a stack. */
+export { startFulfilmentProcess, startCarrierProcess } from './fulfilment-process';
+export type { FulfilmentProcessOptions } from './fulfilment-process';
 export { startStack } from './stack';
 export { startLab } from './lab';
 export type { Lab } from './lab';
-export type { Stack, StackOptions } from './stack';
+export type { Stack, StackOptions, StackFulfilmentOptions } from './stack';
 export { listenOnLoopback } from './listen';
 export { startDelayProxy, startSilentServer } from './delay-proxy';
 export type { DelayRule } from './delay-proxy';

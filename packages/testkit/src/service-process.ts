@@ -9,13 +9,23 @@ export interface ServiceProcess {
   pid: number;
   /** Log lines the process printed on stdout (pino JSON, parsed). */
   logs: Record<string, unknown>[];
+  /** Resolves with how the process ended ("signal SIGKILL", "exit code 0"), whoever ended it. */
+  exited: Promise<string>;
   stop(): Promise<void>;
+}
+
+/** Which entry of an app to start, and under what service name. */
+export interface ServiceProcessOptions {
+  /** The file in the app's dist/ (main.js when omitted), e.g. carrier-main.js. */
+  entry?: string;
+  /** The service name (OTEL_SERVICE_NAME) and process name; the app's name when omitted. */
+  name?: string;
 }
 
 const START_TIMEOUT_MS = 20_000;
 
-function appMain(app: string): string {
-  return path.join(path.dirname(require.resolve(`@tracecart/${app}/package.json`)), 'dist', 'main.js');
+function appMain(app: string, entry: string): string {
+  return path.join(path.dirname(require.resolve(`@tracecart/${app}/package.json`)), 'dist', entry);
 }
 
 function parseLogLine(line: string): Record<string, unknown> {
@@ -27,21 +37,30 @@ function parseLogLine(line: string): Record<string, unknown> {
 }
 
 /**
- * Starts apps/<app>/dist/main.js on an ephemeral port with the tracing preload; resolves once it
+ * Starts apps/<app>/dist/main.js (or another entry) on an ephemeral port with the tracing preload; resolves once it
  * reports ready. It is killed if this process exits first.
  */
-export async function startServiceProcess(app: string, env: Record<string, string>): Promise<ServiceProcess> {
+export async function startServiceProcess(app: string, env: Record<string, string>, options: ServiceProcessOptions = {}): Promise<ServiceProcess> {
+  const name = options.name ?? app;
   const logs: Record<string, unknown>[] = [];
   // Its stderr goes on to ours, as if inherited: a crash shows in the test's output.
   const onLine = (line: string, stream: OutputStream) => (stream === 'stdout' ? logs.push(parseLogLine(line)) : process.stderr.write(`${line}\n`));
   const service = await launchService({
-    name: app,
-    main: appMain(app),
+    name,
+    main: appMain(app, options.entry ?? 'main.js'),
     preload: [TRACING_PRELOAD],
-    env: { PORT: '0', HOST: '127.0.0.1', OTEL_SERVICE_NAME: app, OTEL_BSP_SCHEDULE_DELAY: '100', LOG_LEVEL: 'info', ...env },
+    env: { PORT: '0', HOST: '127.0.0.1', OTEL_SERVICE_NAME: name, OTEL_BSP_SCHEDULE_DELAY: '100', LOG_LEVEL: 'info', ...env },
     killOnExit: true,
     startTimeoutMs: START_TIMEOUT_MS,
     onLine,
   });
-  return { name: app, port: service.port, pid: service.pid, url: `http://127.0.0.1:${service.port}`, logs, stop: service.stop };
+  return {
+    name,
+    port: service.port,
+    pid: service.pid,
+    url: `http://127.0.0.1:${service.port}`,
+    logs,
+    exited: service.exited,
+    stop: service.stop,
+  };
 }

@@ -1,5 +1,6 @@
 import { evidenceScopeOf } from './evidence-scope';
 import { findInjectedFault } from './find-injected-fault';
+import { findConsumerLag } from './find-consumer-lag';
 import { findLockWait } from './find-lock-wait';
 import { findSequentialScan } from './find-sequential-scan';
 import { findPoolWait } from './find-pool-wait';
@@ -17,6 +18,9 @@ import type { Finding, TraceTree } from './types';
 // before loops of calls: calls that wait for the loop look slow for a reason none of them has.
 const DETECTORS = [
   findInjectedFault,
+  // A consumer's message that waited far longer than it took: none of the processing's own
+  // causes below explains the wait, only how fast the consumers drain the queue does.
+  findConsumerLag,
   findLockWait,
   findSequentialScan,
   findPoolWait,

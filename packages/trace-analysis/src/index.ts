@@ -26,6 +26,8 @@ export { formatPathShare, SHARE_DEFINITIONS, describeVerdictShare } from './shar
 export type { VerdictShareParts } from './share-definitions';
 /** Per span: its own events plus those of the spans linking to it (a plan fetched after the statement ended). */
 export { eventsOf, eventsWithLinked } from './linked-events';
+/** The other traces a trace's spans link to (placed by: trace …), and the traces that link to one (fulfilled later: trace …). */
+export { linkedTraceIds, tracesLinkingTo } from './trace-links';
 /** The typed error for input the analysis refuses. */
 export { TraceAnalysisError } from './errors';
 /** Codes of TraceAnalysisError. */
@@ -34,6 +36,7 @@ export type { TraceAnalysisErrorCode } from './errors';
 export type {
   SpanEventInfo,
   SpanLinkInfo,
+  TraceLinks,
   TraceSpan,
   TraceTree,
   TreeSummary,

@@ -15,6 +15,14 @@ export interface SpanLinkInfo {
   spanId: string;
 }
 
+/** Links from spans of one trace to spans of another: a message's consumer to its producer. */
+export interface TraceLinks {
+  /** The other trace. */
+  traceId: string;
+  /** Each link: the span that links (in the linking trace) and the span linked to (in the linked trace). */
+  links: Array<{ fromSpanId: string; toSpanId: string }>;
+}
+
 /** One span of a trace tree; `parent` and `children` are indexes into `TraceTree.spans`. */
 export interface TraceSpan {
   traceId: string;
@@ -149,11 +157,12 @@ export interface NPlusOneFinding {
 /**
  * A cause the trace itself shows, each read from generic telemetry, never from an application's
  * own attributes: a `Seq Scan` in a statement's plan, `Lock:` wait samples, time waiting for a
- * pooled connection, a stalled event loop, a cache read that found nothing, sequential same-shape calls, a fault
+ * pooled connection, a stalled event loop, a consumed message's wait in its queue, a cache read that found nothing, sequential same-shape calls, a fault
  * event. Listed in the order the verdict prefers them when no switch table says otherwise.
  */
 export type FindingKind =
   | 'injected_fault'
+  | 'consumer_lag'
   | 'lock_wait'
   | 'sequential_scan'
   | 'pool_wait'
@@ -245,6 +254,12 @@ export interface Verdict {
   ruleId: string | undefined;
   /** Diagnoses of matching `trace` rules, e.g. injected errors. */
   notes: string[];
+  /**
+   * Without a culprit, the evidence that explains the most of the path (at least a quarter of
+   * it), and that share: a lead for the reader, never a culprit's finding or a switch. Absent
+   * when there is a culprit (its evidence is `finding`) or nothing explains that much.
+   */
+  seen?: { finding: Finding; share: number };
   line: string;
 }
 

@@ -1,4 +1,5 @@
 import { metricsOf } from './trace-metrics';
+import { culpritVerdictFields } from './culprit-verdict';
 import { groupsOf } from './span-groups';
 import { findSequentialCalls } from './find-sequential-calls';
 import { findCulprit, strongestEvidence, type CulpritFinding } from './find-culprit';
@@ -6,6 +7,8 @@ import { collectTraceFacts } from './trace-facts';
 import { buildRuleContext } from './rule-context';
 import { matchesRule, matchRule } from './match-rule';
 import { findingsOf } from './find-findings';
+import { consumerLagFinding, findLaggingConsumer } from './find-consumer-lag';
+import { chooseConsumer, verdictOnConsumerLag } from './consumer-lag-verdict';
 import type { Explained } from './find-culprit';
 import type { CulpritChoice } from './choose-culprit';
 import type { TraceFacts } from './trace-facts';
@@ -30,22 +33,9 @@ function largestGroup(tree: TraceTree) {
 
 function verdictFor(found: CulpritFinding, notes: string[]): Verdict {
   const { choice, rule, finding, findings } = found.main;
-  const diagnosis = rule?.diagnosis ?? finding?.title;
-  const suggestion = rule?.suggestion ?? finding?.advice;
-  const base = {
-    kind: 'culprit' as const,
-    culprit: choice.culprit,
-    pattern: choice.pattern,
-    share: found.share,
-    related: found.related.map((r) => ({ key: r.choice.culprit.key, share: r.choice.culprit.share })),
-    finding,
-    findings,
-    diagnosis,
-    suggestion,
-    switchName: rule?.switchName,
-    ruleId: rule?.id,
-    notes,
-  };
+  const related = found.related.map((r) => ({ key: r.choice.culprit.key, share: r.choice.culprit.share }));
+  const base = culpritVerdictFields({ choice, share: found.share, related, finding, findings, rule, notes });
+  const { diagnosis, suggestion } = base;
   const explanation = diagnosis !== undefined ? `${diagnosis} → ${suggestion}` : 'no evidence of a cause on its spans';
   return { ...base, line: appendNotes(formatCulpritLine(base, choice.culprit, explanation), notes) };
 }
@@ -67,7 +57,8 @@ function explainChoice(tree: TraceTree, facts: TraceFacts, rules: readonly Switc
  * its spans shows (findings: a plan's Seq Scan, lock waits, pool waits, a loop of calls, cache
  * misses, injected faults), the first switch rule that explains it, notes from trace-wide
  * rules, and one readable line that quotes the evidence. Without rules it is the evidence
- * alone, with advice in general terms and no switch.
+ * alone, with advice in general terms and no switch. A consumer trace whose message waited in
+ * its queue far longer than the whole trace lasted is a consumer lag, named before any culprit.
  */
 export function decideVerdict(tree: TraceTree, options: VerdictOptions = {}): Verdict {
   const rules = options.rules ?? [];
@@ -76,10 +67,21 @@ export function decideVerdict(tree: TraceTree, options: VerdictOptions = {}): Ve
   const traceRules = rules.filter((r) => r.scope === 'trace' && matchesRule(r, traceCtx));
   const notesBesides = (rule: SwitchRule | undefined) =>
     traceRules.filter((r) => !rule || r.switchName === undefined || r.switchName !== rule.switchName).map((r) => `${r.diagnosis} → ${r.suggestion}`);
+  const explain = (choice: CulpritChoice) => explainChoice(tree, facts, rules, choice);
+  const search = () => {
+    const runs = findSequentialCalls(tree, options.nPlusOne ?? {});
+    const thresholds = { dominantShare: options.dominantShare ?? 0.5, nPlusOneShare: options.nPlusOneShare ?? 0.3 };
+    return findCulprit(tree, thresholds, runs, explain);
+  };
+  // A consumed message that waited far longer than its whole trace lasted: the wait is in no
+  // span, so it is checked before (and whatever) the critical path shows.
+  const lag = findLaggingConsumer(tree);
+  if (lag) {
+    const lagging = explain(chooseConsumer(tree, lag));
+    return verdictOnConsumerLag(lagging, consumerLagFinding(tree, lag), search().found, notesBesides(lagging.rule));
+  }
   if (metricsOf(tree).totalNs <= 0) return verdictWithout('no_critical_path', 0, notesBesides(undefined), NO_PATH);
-  const runs = findSequentialCalls(tree, options.nPlusOne ?? {});
-  const thresholds = { dominantShare: options.dominantShare ?? 0.5, nPlusOneShare: options.nPlusOneShare ?? 0.3 };
-  const { found, candidates } = findCulprit(tree, thresholds, runs, (choice) => explainChoice(tree, facts, rules, choice));
+  const { found, candidates } = search();
   // A note repeating what the culprit's rule already says (same switch) is left out.
   if (found) return verdictFor(found, notesBesides(found.main.rule));
   const largest = largestGroup(tree);
@@ -88,7 +90,6 @@ export function decideVerdict(tree: TraceTree, options: VerdictOptions = {}): Ve
   const seen = strongestEvidence(candidates, EVIDENCE_WITHOUT_CULPRIT_SHARE);
   if (!seen?.main.finding) return none;
   // The evidence, but no switch: without a culprit no rule's suggestion is claimed.
-  const findings = [seen.main, ...seen.related].flatMap((c) => c.findings).filter((f, i, all) => all.findIndex((g) => g.kind === f.kind) === i);
   const line = `${formatNoCulpritLine(largest)} · ${formatEvidenceWithoutCulprit(seen.main.finding, seen.main.choice.culprit, seen.share, seen.related.length)}`;
-  return { ...none, finding: seen.main.finding, findings, line: appendNotes(line, notes) };
+  return { ...none, seen: { finding: seen.main.finding, share: seen.share }, line: appendNotes(line, notes) };
 }

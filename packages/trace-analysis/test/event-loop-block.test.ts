@@ -68,11 +68,12 @@ describe('event_loop_block', () => {
       { id: 'sign', parent: 'req', service: 'shop', name: 'sign receipt', kind: INTERNAL, start: 64, end: 99, attributes: loop(35, 35) },
     ];
     const v = verdictOf(specs);
-    expect(v).toMatchObject({ kind: 'no_single_culprit', culprit: undefined, switchName: undefined, finding: { kind: 'event_loop_block', details: { holder: 'sign receipt' } } });
+    expect(v).toMatchObject({ kind: 'no_single_culprit', culprit: undefined, switchName: undefined, finding: undefined, findings: [], seen: { finding: { kind: 'event_loop_block', details: { holder: 'sign receipt' } } } });
     expect(v.line).toMatch(/^no single culprit · largest: shop · sign receipt \(35% of critical path\) · seen: blocked event loop on shop · sign receipt and 2 more groups \(39% of critical path\): event loop delayed 35\.0 ms .* → synchronous work holds the event loop/);
     // Without the stalls, the same shape names the largest group and nothing else.
     const calm = verdictOf(specs.map((s) => (s.attributes ? { ...s, attributes: { ...s.attributes, ...loop(1, 1) } } : s)));
     expect(calm).toMatchObject({ kind: 'no_single_culprit', finding: undefined, findings: [] });
+    expect(calm.seen).toBeUndefined();
     expect(calm.line).toBe('no single culprit · largest: shop · sign receipt (35% of critical path)');
   });
 

@@ -5,7 +5,7 @@ import {
   ChallengeError,
   PROBLEM_FIXES,
   PROBLEM_FIX_NAMES,
-  PROBLEM_NAMES,
+  CHALLENGE_PROBLEMS,
   endChallenge,
   isProblemFixName,
   readActiveChallenge,
@@ -39,7 +39,7 @@ const MAX_SEED = 2 ** 31 - 1;
 /** The problem a seed picks: the seeded random source the load generator uses, so a seed replays. */
 export function pickProblem(seed: number): ProblemName {
   const random = createSeededRandom(seed);
-  return PROBLEM_NAMES[Math.floor(random() * PROBLEM_NAMES.length)];
+  return CHALLENGE_PROBLEMS[Math.floor(random() * CHALLENGE_PROBLEMS.length)];
 }
 
 function toHttpError(error: unknown): unknown {

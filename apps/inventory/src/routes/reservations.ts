@@ -8,13 +8,15 @@ import {
   type ReleaseAbandonedResponse,
 } from '@tracecart/contracts';
 import type { ReservationRepo } from '../reservation-repo';
+import type { ShippingRepo } from '../shipping-repo';
 
 /**
- * POST /reservations (hold all lines or none), POST /reservations/:orderId/release, and for the
+ * POST /reservations (hold all lines or none), POST /reservations/:orderId/release,
+ * POST /reservations/:orderId/ship (fulfilment's, idempotent), and for the
  * order service's sweep: GET /reservations/held and POST /reservations/release-abandoned. They
  * change only stock, which the catalog cache never holds, so none of them touches the cache.
  */
-export function reservationRoutes(reservations: ReservationRepo): Router {
+export function reservationRoutes(reservations: ReservationRepo, shipping: ShippingRepo): Router {
   const router = Router();
 
   router.post('/reservations', async (req, res) => {
@@ -27,6 +29,11 @@ export function reservationRoutes(reservations: ReservationRepo): Router {
     const orderId = parseOrThrow(orderIdSchema, req.params.orderId);
     const released = await reservations.release(orderId);
     res.json(released);
+  });
+
+  router.post('/reservations/:orderId/ship', async (req, res) => {
+    const orderId = parseOrThrow(orderIdSchema, req.params.orderId);
+    res.json(await shipping.ship(orderId));
   });
 
   router.get('/reservations/held', async (req, res) => {
