@@ -138,6 +138,8 @@ export interface SpanEvidence {
   poolWaitMs?: number;
   /** On an EXPLAIN (or WAITS) span: the statement span its evidence belongs to, which it links to. */
   evidenceFor?: { spanId: string; name: string };
+  /** On a CONSUMER span: how long its message waited in the queue before this delivery began. */
+  queueWait?: { ms: number; queue: string | null };
 }
 
 /** Where a span's duration falls among the recent durations of its service, operation (and statement). */
@@ -163,6 +165,26 @@ export interface TraceAnalysis {
   jaegerUrl: string | null;
   diagnosis: Diagnosis;
   rows: WaterfallRow[];
+  /** The traces across the queue: the checkout that placed a message, the consumers that processed it. */
+  links: TraceLinksView;
+}
+
+/** Another trace joined to this one by span links, and each link (the linking span, the span linked to). */
+export interface LinkedTrace {
+  traceId: string;
+  links: Array<{ fromSpanId: string; toSpanId: string }>;
+}
+
+/** A trace's links to other traces, both ways (in GET /api/diagnose/:traceId and GET /api/traces/:traceId[/links]). */
+export interface TraceLinksView {
+  /** Traces this trace's spans link to: a consumer's trace names the checkout that placed its message. */
+  linksTo: LinkedTrace[];
+  /** Traces whose spans link to this one: the consumer deliveries of the messages this checkout sent. */
+  linkedFrom: LinkedTrace[];
+  /** Ids of messages this trace sent that no consumer trace links to yet: still queued, or its spans not exported yet. */
+  pendingMessageIds: string[];
+  /** Why the consumer traces could not be searched (the trace itself was read), or null. */
+  unavailable: string | null;
 }
 
 /** How one side of a comparison was chosen, and which traces it got. */
@@ -259,4 +281,25 @@ export interface LabPools {
   /** Samples in the window. */
   samples: number;
   pools: PoolView[];
+}
+
+/** One message that failed every delivery and waits in the dead-letter queue, as fulfilment lists it. */
+export interface DeadLetterView {
+  id: string;
+  /** The id of the original order.placed message. */
+  sourceId: string | null;
+  orderId: string | null;
+  /** The last attempt's error. */
+  error: string | null;
+  /** ISO time it was dead-lettered. */
+  createdOn: string;
+  /** Retries the original message had before it was given up on. */
+  retryCount: number | null;
+}
+
+/** GET /api/lab/dead-letters: fulfilment's dead letters, oldest first. */
+export interface LabDeadLetters {
+  /** Why there is no list (fulfilment did not answer, or answered oddly), or null. */
+  unavailable: string | null;
+  deadLetters: DeadLetterView[];
 }

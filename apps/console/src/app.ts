@@ -12,6 +12,7 @@ import { runCheckLoad } from './challenge/check-load';
 import { challengeRoutes } from './routes/challenge';
 import { checkoutRoutes } from './routes/checkout';
 import { COMPARE_PATHS, compareRoutes } from './routes/compare';
+import { deadLetterRoutes } from './routes/dead-letters';
 import { flagRoutes } from './routes/flags';
 import { labInfoRoutes } from './routes/lab-info';
 import { labServicesRoutes } from './routes/lab-services';
@@ -71,6 +72,7 @@ export function createApp(deps: ConsoleDeps): Express {
   app.use(labInfoRoutes(config, loads, adminToken !== undefined));
   app.use(labServicesRoutes(config));
   app.use(poolRoutes(new PoolSampler({ inventoryUrl: config.INVENTORY_URL })));
+  app.use(deadLetterRoutes({ fulfilmentUrl: config.FULFILMENT_URL, timeoutMs: 3_000 }));
   app.use(traceRoutes(traces));
   app.use(compareRoutes(traces));
   app.use(checkoutRoutes(config.GATEWAY_URL));

@@ -29,6 +29,8 @@ const schema = z
     GATEWAY_URL: httpUrl.default('http://127.0.0.1:8080'),
     /** Inventory, whose /metrics the pool view (Little's Law) samples. */
     INVENTORY_URL: httpUrl.default('http://127.0.0.1:8082'),
+    /** Fulfilment, the consumer of order.placed, whose dead letters the page lists. */
+    FULFILMENT_URL: httpUrl.default('http://127.0.0.1:8083'),
     /** The seeded catalog size, so the page's long-tail SKUs and the load mixes exist. */
     CATALOG_SIZE: z.coerce.number().int().min(1).max(9_999_999).default(1_000_000),
     /** Which cache inventory runs with, when the launcher says so (the demo does). */

@@ -98,6 +98,7 @@ describe('console routes when Jaeger or the gateway cannot be reached', () => {
       JAEGER_UI_URL: 'http://127.0.0.1:16686',
       GATEWAY_URL: 'http://127.0.0.1:8080',
       INVENTORY_URL: 'http://127.0.0.1:8082',
+      FULFILMENT_URL: 'http://127.0.0.1:8083',
       CATALOG_SIZE: 1_000_000,
     });
     expect(Object.isFrozen(DEFAULT_CONSOLE_CONFIG)).toBe(true);

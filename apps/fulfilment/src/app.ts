@@ -5,12 +5,13 @@ import { pingDatabase } from '@tracecart/db';
 import type { Logger } from '@tracecart/tracing';
 import type { OrderQueue } from '@tracecart/queue';
 import { registerFulfilmentMetrics, type LagRecorder } from './fulfilment-metrics';
+import { deadLetterRoutes } from './routes/dead-letters';
 
 /** What the fulfilment app needs from outside. */
 export interface FulfilmentAppDeps {
   pool: Pool;
   logger: Logger;
-  queue: Pick<OrderQueue, 'queueDepth'>;
+  queue: Pick<OrderQueue, 'queueDepth' | 'deadLetters'>;
   /** The worker's current concurrency and deliveries in flight, read at scrape. */
   worker: { readonly concurrency: number; readonly busy: number };
 }
@@ -21,7 +22,7 @@ export interface FulfilmentApp {
   recordLag: LagRecorder;
 }
 
-/** Builds fulfilment's Express app (health, readiness, /metrics); it never listens. */
+/** Builds fulfilment's Express app (health, readiness, /metrics, /dead-letters); it never listens. */
 export function createApp(deps: FulfilmentAppDeps): FulfilmentApp {
   const { app, metrics } = createServiceApp('fulfilment', { pool: deps.pool });
   const recordLag = registerFulfilmentMetrics(metrics, {
@@ -36,5 +37,6 @@ export function createApp(deps: FulfilmentAppDeps): FulfilmentApp {
       queue: () => deps.queue.queueDepth(),
     }),
   );
+  app.use(deadLetterRoutes(deps.queue));
   return { app: finishServiceApp(app, deps.logger), recordLag };
 }

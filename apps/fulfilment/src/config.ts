@@ -7,8 +7,10 @@ const schema = z.object({
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/tracecart'),
   INVENTORY_URL: z.string().url().default('http://127.0.0.1:8082'),
   CARRIER_URL: z.string().url().default('http://127.0.0.1:8084'),
-  /** Deliveries handled at once; the slow-consumer switches will change it at run time. */
-  FULFILMENT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /** Deliveries handled at once with both consumer switches off (problem.slow-consumer makes it 1). */
+  FULFILMENT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Deliveries handled at once under fix.consumers: enough to drain a backlog the checkouts built. */
+  FULFILMENT_FIXED_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
   /** How long one call to inventory or the carrier may take. */
   DOWNSTREAM_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(5),

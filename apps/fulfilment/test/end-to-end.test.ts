@@ -59,7 +59,8 @@ describe('a checkout, fulfilled through the queue', () => {
     const text = await res.text();
     expect(text).toContain(`${MESSAGING.METRIC_FULFILMENT_LAG}_bucket{le="5"`);
     expect(text).toContain(`${MESSAGING.METRIC_QUEUE_DEPTH}{queue="${MESSAGING.ORDER_PLACED_QUEUE}",state="queued"`);
-    expect(text).toMatch(new RegExp(`^${MESSAGING.METRIC_WORKERS}\\{[^}]*\\} 1$`, 'm'));
+    // FULFILMENT_CONCURRENCY's default, with both consumer switches off.
+    expect(text).toMatch(new RegExp(`^${MESSAGING.METRIC_WORKERS}\\{[^}]*\\} 4$`, 'm'));
     expect(text).toContain(MESSAGING.METRIC_WORKERS_BUSY);
   });
 });

@@ -73,7 +73,7 @@ describe('lab demo supervises its services', () => {
       const { demo, statusUrl } = await startDemo();
       const before = await readStatuses(statusUrl);
       expect(before.map((s) => [s.name, s.state, s.restarts])).toEqual(
-        ['tracestore', 'inventory', 'order', 'gateway', 'console'].map((name) => [name, 'up', 0]),
+        ['tracestore', 'inventory', 'order', 'gateway', 'carrier', 'fulfilment', 'console'].map((name) => [name, 'up', 0]),
       );
       const pids = descendants(demo.child.pid!);
       const killed = (await inventoryOf(statusUrl)).pid!;
@@ -87,7 +87,7 @@ describe('lab demo supervises its services', () => {
 
       expect(back).toMatchObject({ state: 'up', restarts: 1, lastExit: 'signal SIGKILL' });
       expect(demo.stdout).toContainEqual(expect.stringMatching(/\| inventory exited \(signal SIGKILL\); restarting in 0\.5 s \(restart 1\)$/));
-      expect((await readStatuses(statusUrl)).filter((s) => s.name !== 'inventory').map((s) => s.restarts)).toEqual([0, 0, 0, 0]);
+      expect((await readStatuses(statusUrl)).filter((s) => s.name !== 'inventory').map((s) => s.restarts)).toEqual([0, 0, 0, 0, 0, 0]);
       expect(await placeCheckout()).toMatch(/^[0-9a-f]{32}$/);
       // The console tells the page the same, from the supervisor.
       const viaConsole = (await (await fetch('http://127.0.0.1:8088/api/lab/services')).json()) as { source: string; services: Status[] };

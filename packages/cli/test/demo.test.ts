@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createPool, dropDatabase } from '@tracecart/db';
 import { scratchDatabaseUrl } from '@tracecart/testkit';
 import { lockDesignPorts } from './support/design-ports-lock';
-import { commandLine, descendants, DESIGN_PORTS, expectNothingLeft, killLaunchedDemos, launchDemo, placeCheckout, waitForOutput } from './support/demo-process';
+import { commandLine, descendants, DESIGN_PORTS, expectNothingLeft, killLaunchedDemos, launchDemo, placeCheckout, waitForFulfilled, waitForOutput } from './support/demo-process';
 
 const E2E_TIMEOUT_MS = 180_000;
 
@@ -29,7 +29,7 @@ async function servicesInTrace(traceId: string): Promise<string[]> {
   return [...new Set(services)].sort();
 }
 
-/** Starts the demo, waits for "ready", checks a checkout's trace spans the three services. */
+/** Starts the demo, waits for "ready", checks a checkout's trace spans the three services and fulfilment ships it. */
 async function startAndCheckout(args: string[], env: Record<string, string | undefined>) {
   const demo = launchDemo(args, env);
   await waitForOutput(demo, /\| ready in \d/);
@@ -37,6 +37,8 @@ async function startAndCheckout(args: string[], env: Record<string, string | und
   const pids = descendants(demo.child.pid!);
   const traceId = await placeCheckout();
   expect(await servicesInTrace(traceId)).toEqual(expect.arrayContaining(['gateway', 'inventory', 'order']));
+  // The asynchronous half: fulfilment consumed the order and the carrier labelled it.
+  expect(await waitForFulfilled(1)).toBe(1);
   return { demo, pgPort, pids };
 }
 
@@ -72,6 +74,12 @@ describe('lab demo', () => {
       expect(tracestores).toHaveLength(1);
       expect(tracestores[0]).not.toContain('@tracecart/tracing/register');
       expect(pids.map(commandLine).find((line) => line.includes(`gateway${path.sep}dist${path.sep}main.js`))).toContain('@tracecart/tracing/register');
+      // The carrier stub is the fulfilment package's second entry, traced like the apps.
+      const carriers = pids.map(commandLine).filter((line) => line.includes(`fulfilment${path.sep}dist${path.sep}carrier-main.js`));
+      expect(carriers).toHaveLength(1);
+      expect(carriers[0]).toContain('@tracecart/tracing/register');
+      expect(demo.stdout).toContainEqual(expect.stringMatching(/\| +fulfilment +http:\/\/127\.0\.0\.1:8083 /));
+      expect(demo.stdout).toContainEqual(expect.stringMatching(/\| +carrier +http:\/\/127\.0\.0\.1:8084 /));
       demo.child.kill('SIGINT');
       expect(await demo.exited).toBe(0);
       expect(demo.stderr).toEqual([]);
@@ -116,9 +124,11 @@ describe('lab demo', () => {
         expect(await demo.exited).toBe(0);
         await expectNothingLeft(pids, DESIGN_PORTS);
         const pool = createPool(databaseUrl, { applicationName: 'demo-test', max: 1 });
-        const { rows } = await pool.query('SELECT (SELECT count(*) FROM products)::int AS products, (SELECT count(*) FROM orders)::int AS orders');
+        const { rows } = await pool.query(
+          'SELECT (SELECT count(*) FROM products)::int AS products, (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM shipments)::int AS shipments',
+        );
         await pool.end();
-        expect(rows[0]).toEqual({ products: 2000, orders: 1 });
+        expect(rows[0]).toEqual({ products: 2000, orders: 1, shipments: 1 });
       } finally {
         await dropDatabase(databaseUrl);
       }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  findBucketBounds,
+  findBucketConstants,
   findDefaultLabels,
   findExemplarLabels,
   findMetricDefinitions,
@@ -17,8 +17,10 @@ export interface EmittedMetrics {
   series: Set<string>;
   /** Every label a series may carry, target labels (job, instance) and le included. */
   labels: Set<string>;
-  /** The histogram bucket bounds, in seconds. */
+  /** Every histogram's bucket bounds together, ascending, each once. */
   buckets: number[];
+  /** Each histogram's own bucket bounds, by metric name (without _bucket). */
+  histogramBuckets: Map<string, number[]>;
   exemplarLabels: Set<string>;
 }
 
@@ -52,14 +54,18 @@ function readSharedConstants(root: string): Map<string, string> {
 export function readEmittedMetrics(root: string): EmittedMetrics {
   const sources = listMetricSources(root).map((file) => readFileSync(file, 'utf8'));
   const constants = readSharedConstants(root);
-  const definitions = sources.flatMap((source) => findMetricDefinitions(source, constants));
+  // Bucket constants cross files (the pool histograms import the HTTP kit's), so every source's are known.
+  const bucketConstants = new Map(sources.flatMap((source) => [...findBucketConstants(source)]));
+  const definitions = sources.flatMap((source) => findMetricDefinitions(source, constants, bucketConstants));
+  const histogramBuckets = new Map(definitions.flatMap((d) => (d.buckets ? [[d.name, d.buckets] as const] : [])));
   const labels = new Set([...TARGET_LABELS, ...sources.flatMap(findDefaultLabels), ...definitions.flatMap((d) => d.labels)]);
   if (definitions.some((d) => d.type === 'histogram')) labels.add('le');
   return {
     definitions,
     series: new Set(definitions.flatMap(seriesNames)),
     labels,
-    buckets: sources.flatMap(findBucketBounds),
+    buckets: [...new Set([...histogramBuckets.values()].flat())].sort((a, b) => a - b),
+    histogramBuckets,
     exemplarLabels: new Set(sources.flatMap(findExemplarLabels)),
   };
 }

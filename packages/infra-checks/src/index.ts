@@ -33,7 +33,7 @@ export { scanPromql, extractMetricNames } from './promql';
 /** The references found in one expression. */
 export type { PromqlReferences } from './promql';
 /** Metric declarations read from TypeScript sources. */
-export { findMetricDefinitions, findStringConstants, findBucketBounds, findDefaultLabels, findExemplarLabels, seriesNames } from './source-metrics';
+export { findMetricDefinitions, findStringConstants, findBucketBounds, findBucketConstants, findDefaultLabels, findExemplarLabels, seriesNames } from './source-metrics';
 /** A metric declared in source. */
 export type { MetricDefinition } from './source-metrics';
 /** What the apps emit on /metrics, read from their source. */

@@ -3,6 +3,8 @@ export interface MetricDefinition {
   name: string;
   type: 'counter' | 'gauge' | 'histogram' | 'summary';
   labels: string[];
+  /** A histogram's bucket bounds, when its source names them (a literal array or a known *BUCKETS constant). */
+  buckets?: number[];
 }
 
 const CONSTRUCTOR = /new\s+(?:\w+\.)?(Counter|Gauge|Histogram|Summary)\s*\(/g;
@@ -38,19 +40,37 @@ function definedName(args: string, constants: ReadonlyMap<string, string>): stri
   return constant ? constants.get(constant[1]) : undefined;
 }
 
+function readNumberList(text: string): number[] {
+  return text.split(',').map((n) => Number(n.trim())).filter((n) => Number.isFinite(n));
+}
+
+// A histogram's `buckets:` option: a literal array, or a *BUCKETS constant of this source or of `known`.
+function definedBuckets(args: string, known: ReadonlyMap<string, number[]>): number[] | undefined {
+  const match = /\bbuckets:\s*(?:\[([^\]]*)\]|(?:\w+\.)?(\w*BUCKETS)\b)/.exec(args);
+  if (!match) return undefined;
+  return match[1] !== undefined ? readNumberList(match[1]) : known.get(match[2]);
+}
+
 /**
  * Metric definitions a TypeScript source declares: `new Histogram|Gauge|Counter|Summary({ name: '...',
  * labelNames: [...] })` with a literal name or a known constant, and `.counter('name', help, [labels])` calls.
+ * A histogram's buckets are resolved from this source's *BUCKETS constants and `bucketConstants`.
  */
-export function findMetricDefinitions(source: string, constants: ReadonlyMap<string, string> = new Map()): MetricDefinition[] {
+export function findMetricDefinitions(
+  source: string,
+  constants: ReadonlyMap<string, string> = new Map(),
+  bucketConstants: ReadonlyMap<string, number[]> = new Map(),
+): MetricDefinition[] {
   const found: MetricDefinition[] = [];
+  const knownBuckets = new Map([...bucketConstants, ...findBucketConstants(source)]);
   for (const match of source.matchAll(CONSTRUCTOR)) {
     const args = readArguments(source, (match.index ?? 0) + match[0].length);
     const name = definedName(args, constants);
     if (!name) continue;
     const labels = /\blabelNames:\s*\[([^\]]*)\]/.exec(args);
     const type = match[1].toLowerCase() as MetricDefinition['type'];
-    found.push({ name, type, labels: labels ? readStringList(labels[1]) : [] });
+    const buckets = type === 'histogram' ? definedBuckets(args, knownBuckets) : undefined;
+    found.push({ name, type, labels: labels ? readStringList(labels[1]) : [], ...(buckets ? { buckets } : {}) });
   }
   for (const match of source.matchAll(COUNTER_CALL)) {
     found.push({ name: match[1], type: 'counter', labels: readStringList(match[2]) });
@@ -61,7 +81,12 @@ export function findMetricDefinitions(source: string, constants: ReadonlyMap<str
 /** Numbers of an array constant whose name ends in BUCKETS, e.g. `const DURATION_BUCKETS = [0.005, 0.01]`. */
 export function findBucketBounds(source: string): number[] {
   const match = /\w*BUCKETS\s*=\s*\[([^\]]*)\]/.exec(source);
-  return match ? match[1].split(',').map((n) => Number(n.trim())).filter((n) => Number.isFinite(n)) : [];
+  return match ? readNumberList(match[1]) : [];
+}
+
+/** Every array constant of a source whose name ends in BUCKETS, by name. */
+export function findBucketConstants(source: string): Map<string, number[]> {
+  return new Map([...source.matchAll(/(\w*BUCKETS)\s*=\s*\[([^\]]*)\]/g)].map((m) => [m[1], readNumberList(m[2])]));
 }
 
 /** Keys of `setDefaultLabels({ ... })`: labels every series of that registry carries. */

@@ -1,5 +1,5 @@
 import { environmentOf, publishedPorts, readWorkspaceEnvNames } from '../src';
-import { APP_PORTS, DESIGN_PORTS, dotenv, readRepoFile, root, services } from './stack';
+import { APP_PORTS, DESIGN_PORTS, dotenv, portVariableOf, readRepoFile, root, services } from './stack';
 
 // DESIGN's config names: every app reads its settings under these.
 const DESIGN_CONFIG_NAMES = [
@@ -12,7 +12,9 @@ const REQUIRED_ENV: Record<string, string[]> = {
   gateway: ['PORT', 'DATABASE_URL', 'ORDER_URL', 'INVENTORY_URL'],
   order: ['PORT', 'DATABASE_URL', 'INVENTORY_URL'],
   inventory: ['PORT', 'DATABASE_URL', 'REDIS_URL'],
-  console: ['PORT', 'HOST', 'DATABASE_URL', 'LAB_ADMIN_TOKEN', 'JAEGER_QUERY_URL', 'JAEGER_UI_URL', 'GATEWAY_URL', 'CATALOG_SIZE'],
+  fulfilment: ['PORT', 'DATABASE_URL', 'INVENTORY_URL', 'CARRIER_URL'],
+  carrier: ['CARRIER_PORT'],
+  console: ['PORT', 'HOST', 'DATABASE_URL', 'LAB_ADMIN_TOKEN', 'JAEGER_QUERY_URL', 'JAEGER_UI_URL', 'GATEWAY_URL', 'FULFILMENT_URL', 'CATALOG_SIZE'],
 };
 
 // Where each URL-valued setting must point inside the compose network.
@@ -24,6 +26,8 @@ const EXPECTED_URLS: Record<string, { host: string; port: number }> = {
   INVENTORY_URL: { host: 'inventory', port: 8082 },
   JAEGER_QUERY_URL: { host: 'jaeger', port: 16686 },
   GATEWAY_URL: { host: 'gateway', port: 8080 },
+  FULFILMENT_URL: { host: 'fulfilment', port: 8083 },
+  CARRIER_URL: { host: 'carrier', port: 8084 },
 };
 
 const appImageServices = Object.entries(services).filter(([, s]) => s.image === 'tracecart-app:local');
@@ -42,8 +46,8 @@ describe('ports', () => {
     expect(dotenv.get('LAB_BIND_ADDRESS')).toBe('127.0.0.1');
   });
 
-  it.each(Object.entries(APP_PORTS))('%s listens on its DESIGN port %i through PORT', (app, port) => {
-    expect(environmentOf(services[app]).PORT).toBe(String(port));
+  it.each(Object.entries(APP_PORTS))('%s listens on its DESIGN port %i through its port variable', (app, port) => {
+    expect(environmentOf(services[app])[portVariableOf(app)]).toBe(String(port));
   });
 });
 

@@ -1,4 +1,4 @@
-import { checkMetricReferences, checkRuleGroups, listRules, parseRuleGroups, scanPromql } from '../src';
+import { checkMetricReferences, checkRuleGroups, formatBucketBound, listRules, parseRuleGroups, scanPromql } from '../src';
 import { emitted, known, ruleGroups } from './stack';
 
 const rules = listRules(ruleGroups);
@@ -8,10 +8,15 @@ const exprOf = (name: string) => rules.find((r) => r.alert === name || r.record 
 // The multi-window, multi-burn-rate table of the SRE workbook: [long window, short window, burn rate].
 const FAST_PAIRS = [['1h', '5m', '14.4'], ['6h', '30m', '6']];
 const SLOW_PAIRS = [['1d', '2h', '3'], ['3d', '6h', '1']];
-const SLIS = [
-  { kind: 'availability', title: 'Availability', objective: '0.999' },
-  { kind: 'latency', title: 'Latency', objective: '0.99' },
+// Every SLO of the lab: the prefix of its recorded series, the prefix of its alerts, its objective.
+const SLOS = [
+  { sli: 'checkout_availability', alert: 'CheckoutAvailability', objective: '0.999', label: 'checkout-availability' },
+  { sli: 'checkout_latency', alert: 'CheckoutLatency', objective: '0.99', label: 'checkout-latency' },
+  { sli: 'order_freshness', alert: 'OrderFreshness', objective: '0.99', label: 'order-freshness' },
 ];
+const LAG_HISTOGRAM = 'order_fulfilment_lag_seconds';
+const HTTP_HISTOGRAM = 'http_server_request_duration_seconds';
+const leBounds = (expr: string) => scanPromql(expr).matchers.filter((m) => m.name === 'le').map((m) => m.value);
 
 describe('rule structure', () => {
   it('has sound groups, names, durations and alert labels', () => {
@@ -79,32 +84,66 @@ describe('the checkout SLO', () => {
     const bounds = latency.flatMap((r) => scanPromql(r.expr).matchers.filter((m) => m.name === 'le').map((m) => Number(m.value)));
     expect(new Set(bounds).size).toBe(1);
     // The largest bucket bound not above 300 ms: conservative, and the best the histogram allows.
-    expect(bounds[0]).toBe(Math.max(...emitted.buckets.filter((b) => b <= 0.3)));
+    expect(bounds[0]).toBe(Math.max(...(emitted.histogramBuckets.get(HTTP_HISTOGRAM) ?? []).filter((b) => b <= 0.3)));
   });
 
-  it.each(SLIS)('records the $kind error ratio over every window the alerts read, and the budget left', ({ kind }) => {
-    for (const window of ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d']) {
-      expect(exprOf(`slo:checkout_${kind}_errors:ratio_rate${window}`)).toContain(`[${window}]`);
+});
+
+describe('the order freshness SLO', () => {
+  const raw = rules.filter((r) => r.record !== undefined && r.expr.includes(LAG_HISTOGRAM));
+
+  it('measures fulfilment\'s commit-to-fulfilled lag, and only that', () => {
+    expect(raw.map((r) => r.record).sort()).toEqual(
+      ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d'].map((w) => `slo:order_freshness_errors:ratio_rate${w}`).sort(),
+    );
+    for (const rule of raw) {
+      expect(scanPromql(rule.expr).metrics.sort()).toEqual([`${LAG_HISTOGRAM}_bucket`, `${LAG_HISTOGRAM}_count`]);
+      const selectors = scanPromql(rule.expr).matchers.filter((m) => m.name !== 'le');
+      expect(selectors.map((m) => `${m.name}${m.op}${m.value}`)).toEqual(['service=fulfilment', 'service=fulfilment']);
     }
-    expect(exprOf(`slo:checkout_${kind}:error_budget_remaining`)).toMatch(new RegExp(`^1 - slo:checkout_${kind}_errors:ratio_rate30d / \\(1 - 0\\.99`));
   });
 
-  it.each(SLIS)('pages and tickets on $kind with the multi-window burn-rate pairs', ({ kind, title, objective }) => {
-    const line = (window: string, rate: string) => `slo:checkout_${kind}_errors:ratio_rate${window} > (${rate} * (1 - ${objective}))`;
+  it('reads "within 5 s" at the lag histogram\'s own 5 s bound, as Prometheus stores it', () => {
+    const lagBuckets = emitted.histogramBuckets.get(LAG_HISTOGRAM) ?? [];
+    expect(lagBuckets).toContain(5);
+    // One bound for every window, exactly the objective's 5 s (no rounding as for checkout latency).
+    expect(new Set(raw.flatMap((r) => leBounds(r.expr)))).toEqual(new Set([formatBucketBound(5)]));
+    expect(formatBucketBound(5)).toBe('5.0');
+  });
+
+  it('watches the backlog of order.placed as fulfilment reports it', () => {
+    const backlog = alerts.find((a) => a.alert === 'FulfilmentBacklogGrowing');
+    expect(backlog?.labels).toMatchObject({ severity: 'ticket', slo: 'order-freshness' });
+    const matchers = scanPromql(backlog?.expr ?? '').matchers.map((m) => `${m.name}${m.op}${m.value}`);
+    expect(new Set(matchers)).toEqual(new Set(['service=fulfilment', 'queue=order.placed', 'state=queued']));
+  });
+});
+
+describe('every SLO', () => {
+  it.each(SLOS)('records the $sli error ratio over every window the alerts read, and the budget left', ({ sli, objective }) => {
+    for (const window of ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d']) {
+      expect(exprOf(`slo:${sli}_errors:ratio_rate${window}`)).toContain(`[${window}]`);
+    }
+    const budget = `1 - slo:${sli}_errors:ratio_rate30d / (1 - ${objective})`;
+    expect(exprOf(`slo:${sli}:error_budget_remaining`).trim()).toBe(budget);
+  });
+
+  it.each(SLOS)('pages and tickets on $sli with the multi-window burn-rate pairs', ({ sli, alert: prefix, objective, label }) => {
+    const line = (window: string, rate: string) => `slo:${sli}_errors:ratio_rate${window} > (${rate} * (1 - ${objective}))`;
     for (const [severity, name, pairs] of [['page', 'Fast', FAST_PAIRS], ['ticket', 'Slow', SLOW_PAIRS]] as const) {
-      const alert = alerts.find((a) => a.alert === `Checkout${title}BudgetBurn${name}`);
-      expect(alert?.labels?.severity).toBe(severity);
+      const alert = alerts.find((a) => a.alert === `${prefix}BudgetBurn${name}`);
+      expect(alert?.labels).toEqual({ severity, slo: label });
       const expr = (alert?.expr ?? '').replace(/\s+/g, ' ');
       for (const [long, short, rate] of pairs) expect(expr).toContain(`${line(long, rate)} and ${line(short, rate)}`);
     }
   });
 
-  it('evaluates each alert in the same group as the ratios it reads', () => {
-    for (const group of ruleGroups) {
-      for (const alert of group.rules.filter((r) => r.alert?.startsWith('Checkout'))) {
-        const recorded = scanPromql(alert.expr).metrics;
-        expect(recorded.every((m) => group.rules.some((r) => r.record === m))).toBe(true);
-      }
+  it('evaluates each burn-rate alert in the same group as the ratios it reads', () => {
+    const burnAlerts = ruleGroups.flatMap((group) => group.rules.filter((r) => r.alert?.includes('BudgetBurn')).map((alert) => ({ group, alert })));
+    expect(burnAlerts).toHaveLength(SLOS.length * 2);
+    for (const { group, alert } of burnAlerts) {
+      const recorded = scanPromql(alert.expr).metrics;
+      expect(recorded.every((m) => group.rules.some((r) => r.record === m))).toBe(true);
     }
   });
 });

@@ -1,18 +1,29 @@
-// The burn-rate alerts against the real thing: Debian's Prometheus scrapes the lab's three
-// services every second with the repo's rules, chaos.errors burns the checkout error budget, and
-// the page must fire, then clear once the errors stop.
+// The burn-rate alerts against the real thing: Debian's Prometheus scrapes the lab's services
+// (fulfilment included) every second with the repo's rules, chaos.errors burns the checkout error
+// budget, and the page must fire, then clear once the errors stop. Fulfilment's lag histogram is
+// scraped too, so the freshness rules are seen to select its live series.
+//
+// Burning the freshness budget is not run here: it needs orders fulfilled later than 5 s, i.e.
+// a backlog or a slow carrier on the real clock (the lag is not scaled), and its clearing waits
+// for the scaled windows to forget those orders; promtool's unit tests cover its alerts.
+//
+// The rules select integer bucket bounds as Prometheus 3 (compose's) stores them, le="5.0".
+// Debian's Prometheus 2 stores what the app wrote, le="5"; on such a server the copy is written
+// with that form, as it is written with scaled windows, and the freshness ratio then shows whether
+// the rest of its selectors match fulfilment's live series.
 //
 // The rules' windows (5m … 30d) are too long for a test, so the server loads a copy of each rule
 // file made by scaleRuleWindows with TIME_SCALE = 60: every range, `for:` and group interval is
 // divided by 60 (5m → 5s, 1h → 1m, 6h → 6m, 1d → 24m); names, thresholds, labels and annotations
 // are the repo's own. Burn-rate thresholds are ratios, so they hold on any clock.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { writeFlag } from '@tracecart/flags';
 import { skuOf } from '@tracecart/contracts';
-import { requestJson, startLab, type Lab } from '@tracecart/testkit';
+import { requestJson, startCarrierProcess, startFulfilmentProcess, startLab, type Lab, type ServiceProcess } from '@tracecart/testkit';
 import {
   alertState,
   buildLivePrometheusConfig,
@@ -31,6 +42,9 @@ import { startSteadyLoad, type SteadyLoad } from './steady-load';
 const TIME_SCALE = 60;
 const PAGE = 'CheckoutAvailabilityBudgetBurnFast';
 const ERROR_RATIO = 'slo:checkout_availability_errors:ratio_rate5m';
+const FRESHNESS_RATIO = 'slo:order_freshness_errors:ratio_rate5m';
+// Enough workers that 10 orders a second never queue behind one another.
+const FULFILMENT_CONCURRENCY = '4';
 // Each inventory call fails at this rate and a one-line checkout makes two, so about 44% of
 // checkouts fail: 30 times the 1.44% the page needs (burn 14.4 on a 99.9% objective).
 const CHAOS_RATE = 0.25;
@@ -45,19 +59,28 @@ if (!prometheusBin && !canInstall) {
   console.log('prometheus is not on PATH and this is not root, so it cannot be installed: skipping the live SLO alert test (sudo apt-get install prometheus)');
 }
 
-/** The repo's rule files, scaled, written under dir/rules; returns their paths. */
-function writeScaledRules(dir: string): string[] {
+/** True when this Prometheus stores an integer bucket bound as "5.0" (Prometheus 3 and later). */
+function storesIntegerBoundsAsFloats(bin: string): boolean {
+  const version = /version (\d+)\./.exec(execFileSync(bin, ['--version'], { encoding: 'utf8' }));
+  return Number(version?.[1] ?? 0) >= 3;
+}
+
+/** The repo's rule files, scaled (and with le bounds as `bin` stores them), written under dir/rules; returns their paths. */
+function writeScaledRules(dir: string, bin: string): string[] {
   mkdirSync(path.join(dir, 'rules'));
+  const asStored = storesIntegerBoundsAsFloats(bin) ? (text: string) => text : (text: string) => text.replace(/le="(\d+)\.0"/g, 'le="$1"');
   return ruleFiles.map((file) => {
     const scaled = scaleRuleWindows(parseRuleGroups(readFileSync(file, 'utf8')), TIME_SCALE);
     const target = path.join(dir, 'rules', path.basename(file));
-    writeFileSync(target, stringify({ groups: scaled }));
+    writeFileSync(target, asStored(stringify({ groups: scaled })));
     return target;
   });
 }
 
 live('checkout SLO burn-rate alerts on a live Prometheus', () => {
   let lab: Lab;
+  let carrier: ServiceProcess | undefined;
+  let fulfilment: ServiceProcess | undefined;
   let prometheus: PrometheusServer;
   let load: SteadyLoad;
   let dir: string;
@@ -72,12 +95,19 @@ live('checkout SLO burn-rate alerts on a live Prometheus', () => {
     if (!prometheusBin) throw new Error('prometheus is not on PATH: run `bash scripts/test-prerequisites.sh` (as root it installs it)');
     dir = mkdtempSync(path.join(os.tmpdir(), 'slo-alerts-live-'));
     lab = await startLab({ catalogSize: 2000 });
-    const { gateway, order, inventory } = lab.stack;
+    const { gateway, order, inventory, commonEnv } = lab.stack;
+    carrier = await startCarrierProcess(commonEnv);
+    fulfilment = await startFulfilmentProcess({
+      common: commonEnv,
+      inventoryUrl: inventory.url,
+      carrierUrl: carrier.url,
+      env: { FULFILMENT_CONCURRENCY },
+    });
     const config = buildLivePrometheusConfig(prometheusConfig, {
       job: 'tracecart',
-      targets: [gateway, order, inventory].map((s) => `127.0.0.1:${s.port}`),
+      targets: [gateway, order, inventory, fulfilment].map((s) => `127.0.0.1:${s.port}`),
       interval: '1s',
-      ruleFiles: writeScaledRules(dir),
+      ruleFiles: writeScaledRules(dir, prometheusBin),
     });
     writeFileSync(path.join(dir, 'prometheus.yml'), stringify(config));
     prometheus = await startPrometheusServer({ bin: prometheusBin, configFile: path.join(dir, 'prometheus.yml'), dataDir: path.join(dir, 'data') });
@@ -87,6 +117,8 @@ live('checkout SLO burn-rate alerts on a live Prometheus', () => {
   afterAll(async () => {
     await load?.stop();
     await prometheus?.stop();
+    await fulfilment?.stop();
+    await carrier?.stop();
     await lab?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }, 60_000);
@@ -96,6 +128,16 @@ live('checkout SLO burn-rate alerts on a live Prometheus', () => {
     const ratio = await pollUntil(ERROR_RATIO, () => queryScalar(prometheus.url, ERROR_RATIO), (v) => v !== undefined, 30_000);
     expect(ratio).toBe(0);
     expect(await pageState()).toBe('inactive');
+  }, 60_000);
+
+  it('fulfilled orders are measured by the freshness rules, at the lag histogram\'s stored 5 s bound', async () => {
+    // Defined only when the rules' selectors match fulfilment's live lag series: a mismatch times out here.
+    const measured = (v: number | undefined) => v !== undefined && !Number.isNaN(v);
+    const ratio = await pollUntil(FRESHNESS_RATIO, () => queryScalar(prometheus.url, FRESHNESS_RATIO), measured, 30_000);
+    expect(ratio).toBeGreaterThanOrEqual(0);
+    expect(ratio).toBeLessThanOrEqual(1);
+    const budget = 'slo:order_freshness:error_budget_remaining';
+    expect(await pollUntil(budget, () => queryScalar(prometheus.url, budget), measured, 10_000)).toBeLessThanOrEqual(1);
   }, 60_000);
 
   it('chaos.errors burning the budget fires the page, with its labels', async () => {

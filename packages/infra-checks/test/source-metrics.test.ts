@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createAppMetrics, registerPoolMetrics } from '@tracecart/http-kit';
 import {
   findBucketBounds,
+  findBucketConstants,
   findDefaultLabels,
   findExemplarLabels,
   findMetricDefinitions,
@@ -17,7 +18,7 @@ const fixture = readFileSync(path.join(__dirname, 'fixtures', 'metrics-source.ts
 describe('reading metric declarations from source', () => {
   it('finds constructors with literal names and the counter factory calls', () => {
     expect(findMetricDefinitions(fixture)).toEqual([
-      { name: 'job_duration_seconds', type: 'histogram', labels: ['queue', 'outcome'] },
+      { name: 'job_duration_seconds', type: 'histogram', labels: ['queue', 'outcome'], buckets: [0.01, 0.1, 1] },
       { name: 'queue_depth', type: 'gauge', labels: ['queue'] },
       { name: 'jobs_retried_total', type: 'counter', labels: ['reason'] },
     ]);
@@ -29,6 +30,21 @@ describe('reading metric declarations from source', () => {
     expect([...constants]).toEqual([['METRIC_LAG', 'order_lag_seconds']]);
     expect(findMetricDefinitions(source, constants)).toEqual([{ name: 'order_lag_seconds', type: 'histogram', labels: ['queue'] }]);
     expect(findMetricDefinitions(source)).toEqual([]);
+  });
+
+  it('gives a histogram the buckets of a constant another file declares', () => {
+    const source = "new Histogram({ name: 'lag_seconds', help: 'h', buckets: LAG_BUCKETS });\nnew Histogram({ name: 'other', help: 'h', buckets: [1, 2] });";
+    const declared = findBucketConstants('export const LAG_BUCKETS = [0.5, 5, 60];\nconst X_BUCKETS = [1];');
+    expect([...declared]).toEqual([['LAG_BUCKETS', [0.5, 5, 60]], ['X_BUCKETS', [1]]]);
+    expect(findMetricDefinitions(source, new Map(), declared).map((d) => d.buckets)).toEqual([[0.5, 5, 60], [1, 2]]);
+    expect(findMetricDefinitions(source).map((d) => d.buckets)).toEqual([undefined, [1, 2]]);
+  });
+
+  it('finds the buckets of every histogram the apps declare', () => {
+    expect(emitted.histogramBuckets.get('http_server_request_duration_seconds')).toContain(0.25);
+    expect(emitted.histogramBuckets.get('order_fulfilment_lag_seconds')).toContain(5);
+    const histograms = emitted.definitions.filter((d) => d.type === 'histogram').map((d) => d.name);
+    expect(histograms.filter((name) => !emitted.histogramBuckets.has(name))).toEqual([]);
   });
 
   it('finds buckets, default labels and exemplar labels', () => {
@@ -68,7 +84,7 @@ describe('what the apps emit, read from source, matches the real registry', () =
     expect([...labels].filter((label) => !emitted.labels.has(label))).toEqual([]);
     const le = new Set(lines.flatMap((line) => [...line.matchAll(/le="([^"]+)"/g)].map((m) => m[1])));
     // The text format writes 1 where Prometheus 3 stores 1.0; compare as numbers.
-    const bounds = emitted.buckets.map(formatBucketBound).map(Number);
+    const bounds = (emitted.histogramBuckets.get('http_server_request_duration_seconds') ?? []).map(formatBucketBound).map(Number);
     expect([...le].filter((v) => v !== '+Inf').map(Number).sort((a, b) => a - b)).toEqual(bounds.sort((a, b) => a - b));
   });
 

@@ -53,13 +53,23 @@ export function readRepoYaml<T>(...parts: string[]): T {
 }
 
 /** The app services built from the one Dockerfile, with the port DESIGN gives each. */
-export const APP_PORTS: Readonly<Record<string, number>> = { gateway: 8080, order: 8081, inventory: 8082, console: 8088 };
+export const APP_PORTS: Readonly<Record<string, number>> = { gateway: 8080, order: 8081, inventory: 8082, fulfilment: 8083, carrier: 8084, console: 8088 };
+
+/** The variable each app takes its port from: PORT, except where an app names its own. */
+export function portVariableOf(app: string): string {
+  return app === 'carrier' ? 'CARRIER_PORT' : 'PORT';
+}
+
+/** Apps Prometheus leaves alone: the carrier stands for a remote API, whose metrics are not the lab's. */
+export const UNSCRAPED_APPS: readonly string[] = ['carrier'];
 
 /** Every published port of the stack, by service and container port, as DESIGN lists them. */
 export const DESIGN_PORTS: ReadonlyArray<{ service: string; port: number }> = [
   { service: 'gateway', port: 8080 },
   { service: 'order', port: 8081 },
   { service: 'inventory', port: 8082 },
+  { service: 'fulfilment', port: 8083 },
+  { service: 'carrier', port: 8084 },
   { service: 'console', port: 8088 },
   { service: 'jaeger', port: 16686 },
   { service: 'jaeger', port: 4318 },

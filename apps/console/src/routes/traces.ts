@@ -1,11 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import { HttpError } from '@tracecart/http-kit';
 import type { JaegerClient } from '@tracecart/jaeger-client';
+import { TraceAnalysisError } from '@tracecart/trace-analysis';
 import type { Logger } from '@tracecart/tracing';
-import type { TraceAnalysis, TraceList } from '../api-types';
+import type { TraceAnalysis, TraceLinksView, TraceList } from '../api-types';
 import { markBaselines } from '../baselines/baseline-marks';
-import { analyzeTrace } from '../traces/analyze-trace';
+import { analyzeTrace, pickTree } from '../traces/analyze-trace';
 import { normalizeTraceId, toTraceBackendError } from '../traces/backend-errors';
+import { findCrossTraceLinks } from '../traces/cross-trace-links';
 import { parseFilterQuery, toTraceQuery } from '../traces/trace-filter';
 import { listTraces } from '../traces/trace-rows';
 
@@ -29,10 +31,22 @@ async function fetchTrace(source: TraceSource, req: Request): Promise<{ traceId:
   return { traceId, data };
 }
 
+// The raw trace is answered even when the analysis refuses it (that is what it is for): its
+// links then say why they are missing instead of turning the answer into a 502.
+async function linksBesideRawTrace(source: TraceSource, data: unknown, traceId: string): Promise<TraceLinksView> {
+  try {
+    return await findCrossTraceLinks(source.jaeger, pickTree(data, traceId));
+  } catch (error) {
+    if (!(error instanceof TraceAnalysisError)) throw error;
+    return { linksTo: [], linkedFrom: [], pendingMessageIds: [], unavailable: `the trace's links could not be read: ${error.message}` };
+  }
+}
+
 /**
  * Trace reads, proxied to Jaeger's /api/v3: services, recent traces with their fix switches,
  * one trace as Jaeger returns it, and one trace diagnosed with its waterfall rows (each DB and
- * server span marked against its operation's recent durations when the trace store keeps them).
+ * server span marked against its operation's recent durations when the trace store keeps them);
+ * a single trace comes with its links across the queue, both ways.
  */
 export function traceRoutes(source: TraceSource): Router {
   const router = Router();
@@ -56,15 +70,26 @@ export function traceRoutes(source: TraceSource): Router {
   }));
 
   router.get('/api/traces/:traceId', guard(async (req, res) => {
-    const { data } = await fetchTrace(source, req);
-    res.json({ result: data });
+    const { traceId, data } = await fetchTrace(source, req);
+    res.json({ result: data, links: await linksBesideRawTrace(source, data, traceId) });
+  }));
+
+  // Only the links: the page asks again while a checkout's message still waits for its consumer.
+  router.get('/api/traces/:traceId/links', guard(async (req, res) => {
+    const { traceId, data } = await fetchTrace(source, req);
+    const body: TraceLinksView = await findCrossTraceLinks(source.jaeger, pickTree(data, traceId));
+    res.json(body);
   }));
 
   router.get('/api/diagnose/:traceId', guard(async (req, res) => {
     const { traceId, data } = await fetchTrace(source, req);
-    const analysis = analyzeTrace(data, traceId, source.jaegerUiUrl, (await source.challengeRunning?.()) ?? false);
-    const rows = await markBaselines(source.jaegerQueryUrl, analysis.rows, (error) => source.logger?.warn({ err: error }, 'baseline lookup failed; the span goes unmarked'));
-    const body: TraceAnalysis = { ...analysis, rows };
+    const tree = pickTree(data, traceId);
+    const analysis = analyzeTrace(tree, source.jaegerUiUrl, (await source.challengeRunning?.()) ?? false);
+    const [rows, links] = await Promise.all([
+      markBaselines(source.jaegerQueryUrl, analysis.rows, (error) => source.logger?.warn({ err: error }, 'baseline lookup failed; the span goes unmarked')),
+      findCrossTraceLinks(source.jaeger, tree),
+    ]);
+    const body: TraceAnalysis = { ...analysis, rows, links };
     res.json(body);
   }));
 

@@ -15,7 +15,8 @@ import type { TraceAnalysis } from '../api-types';
 import { isTraceComplete } from './trace-completeness';
 import { buildWaterfallRows } from './waterfall-rows';
 
-function pickTree(data: unknown, traceId: string): TraceTree {
+/** The tree of one trace in the backend's answer; a trace the answer lacks is refused like a malformed one. */
+export function pickTree(data: unknown, traceId: string): TraceTree {
   const tree = buildTraceTree(data).find((t) => t.traceId === traceId);
   if (!tree) throw new TraceAnalysisError('trace_not_found', `trace ${traceId} is not in the backend's answer`);
   return tree;
@@ -33,11 +34,11 @@ function diagnoseTree(tree: TraceTree): Diagnosis {
 }
 
 /**
- * The verdict, the diagnosis and the waterfall rows of one trace as the backend returned it.
- * During a challenge (`hideFixes`) the verdict names the finding and its general advice, no switch.
+ * The verdict, the diagnosis and the waterfall rows of one trace (its links across the queue
+ * need a search of their own: see findCrossTraceLinks). During a challenge (`hideFixes`) the
+ * verdict names the finding and its general advice, no switch.
  */
-export function analyzeTrace(data: unknown, traceId: string, jaegerUiUrl: string | null, hideFixes = false): TraceAnalysis {
-  const tree = pickTree(data, traceId);
+export function analyzeTrace(tree: TraceTree, jaegerUiUrl: string | null, hideFixes = false): Omit<TraceAnalysis, 'links'> {
   const diagnosed = diagnoseTree(tree);
   const diagnosis = hideFixes ? withoutFixSuggestions(diagnosed) : diagnosed;
   return {

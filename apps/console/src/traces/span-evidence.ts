@@ -1,6 +1,6 @@
-import type { AttributeValue } from '@tracecart/otlp';
+import { SpanKind, type AttributeValue } from '@tracecart/otlp';
 import { eventsWithLinked, type SpanEventInfo, type TraceSpan, type TraceTree } from '@tracecart/trace-analysis';
-import { EVIDENCE } from '@tracecart/contracts';
+import { EVIDENCE, MESSAGING } from '@tracecart/contracts';
 import type { QueryPlanEvidence, QueryWaitsEvidence, SpanEvidence } from '../api-types';
 
 const { ATTR_CONNECTION_WAIT_TIME, ATTR_PLAN_CACHED, ATTR_PLAN_ERROR_MESSAGE, ATTR_PLAN_INDEXES, ATTR_PLAN_JSON, ATTR_PLAN_NODE_TYPES, ATTR_PLAN_NODES, ATTR_PLAN_RELATIONS, ATTR_PLAN_TOTAL_COST, ATTR_WAITS_COUNTS, ATTR_WAITS_EVENTS, ATTR_WAITS_SAMPLES, ATTR_WAITS_SUMMARY, ATTR_WAITS_TYPES, PLAN_ERROR_EVENT, PLAN_EVENT, WAITS_EVENT } = EVIDENCE;
@@ -53,9 +53,17 @@ function evidenceFor(tree: TraceTree, span: TraceSpan, indexById: Map<string, nu
   return undefined;
 }
 
+// A consumer's delivery records how long its message sat in the queue before processing began.
+function queueWaitOf(span: TraceSpan): SpanEvidence['queueWait'] {
+  const ms = number(span.attributes[EVIDENCE.ATTR_MESSAGE_QUEUE_AGE]);
+  if (span.kind !== SpanKind.CONSUMER || ms === undefined || ms < 0) return undefined;
+  return { ms, queue: text(span.attributes[MESSAGING.ATTR_MESSAGING_DESTINATION_NAME]) ?? null };
+}
+
 /**
  * Per span (indexed like tree.spans): its query plan, plan error and waits, whether recorded on
- * the span itself or on a span linking to it, and its wait for a pooled connection; null when
+ * the span itself or on a span linking to it, its wait for a pooled connection, and a consumer's
+ * wait in its queue; null when
  * the span has none of them. The first of each kind wins: the span's own events come first.
  */
 export function buildSpanEvidence(tree: TraceTree): Array<SpanEvidence | null> {
@@ -76,6 +84,8 @@ export function buildSpanEvidence(tree: TraceTree): Array<SpanEvidence | null> {
     if (poolWaitMs !== undefined) evidence.poolWaitMs = poolWaitMs;
     const owner = evidenceFor(tree, span, indexById);
     if (owner) evidence.evidenceFor = owner;
+    const queueWait = queueWaitOf(span);
+    if (queueWait) evidence.queueWait = queueWait;
     return Object.keys(evidence).length > 0 ? evidence : null;
   });
 }

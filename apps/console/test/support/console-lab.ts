@@ -7,7 +7,7 @@ import { createApp } from '../../src/app';
 import { LoadSession } from '../../src/load/load-session';
 import type { ConsoleConfig } from '../../src/config';
 
-/** A whole lab for one test file: database, tracestore, the three services and the console in-process. */
+/** A whole lab for one test file: database, tracestore, the three services (fulfilment too when asked) and the console in-process. */
 export interface ConsoleLab {
   db: TestDatabase;
   tracestore: TracestoreHandle;
@@ -28,6 +28,15 @@ export interface ConsoleLabOptions {
   loads?: LoadSession;
   /** Extra environment for gateway, order and inventory, e.g. `TRACING_EXPLAIN_MS`. */
   stackEnv?: Record<string, string>;
+  /** Also run fulfilment (and its carrier stub), the consumer of the checkouts' order.placed messages. */
+  fulfilment?: boolean;
+}
+
+/** A loopback port nothing listens on (one held a moment ago): a lab part the test did not start. */
+async function closedPortUrl(): Promise<string> {
+  const server = await listenOnLoopback((_req, res) => res.end());
+  await server.close();
+  return server.url;
 }
 
 /** Starts every part on ephemeral loopback ports; stop() undoes whatever had started, in reverse. */
@@ -41,7 +50,12 @@ export async function startConsoleLab(options: ConsoleLabOptions): Promise<Conso
     undo.push(() => db.drop());
     const tracestore = await startTracestore({ otlpPort: 0, queryPort: 0, logger: pino({ level: 'silent' }) });
     undo.push(() => tracestore.close());
-    const stack = await startStack({ databaseUrl: db.url, otlpEndpoint: `http://127.0.0.1:${tracestore.otlpPort}`, env: options.stackEnv });
+    const stack = await startStack({
+      databaseUrl: db.url,
+      otlpEndpoint: `http://127.0.0.1:${tracestore.otlpPort}`,
+      env: options.stackEnv,
+      fulfilment: options.fulfilment ? {} : undefined,
+    });
     undo.push(() => stack.stop());
     const queryUrl = `http://127.0.0.1:${tracestore.queryPort}`;
     // As in main.ts: index builds need a pool without a statement timeout.
@@ -54,6 +68,8 @@ export async function startConsoleLab(options: ConsoleLabOptions): Promise<Conso
       JAEGER_UI_URL: 'http://jaeger.example:16686',
       GATEWAY_URL: stack.gateway.url,
       INVENTORY_URL: stack.inventory.url,
+      // Without a fulfilment of its own the lab must not read one running on the default port.
+      FULFILMENT_URL: stack.fulfilment?.url ?? (await closedPortUrl()),
       CATALOG_SIZE: options.catalogSize,
       LAB_ADMIN_TOKEN: options.adminToken,
       ...options.config,

@@ -2,6 +2,7 @@ import type { LabInfo } from '../../src/api-types';
 import { api } from './api';
 import { byId, h, replaceChildren } from './dom';
 import { mountChallenge } from './challenge-panel';
+import { mountDeadLetters } from './dead-letters-panel';
 import { mountLoad } from './load-panel';
 import type { PageContext } from './page-context';
 import { mountPools } from './pool-panel';
@@ -32,6 +33,7 @@ async function start(): Promise<void> {
   mountLoad(byId('load'), ctx);
   mountChallenge(byId('challenge'));
   mountPools(byId('pools'));
+  mountDeadLetters(byId('dead-letters'));
   document.body.dataset.ready = 'true';
 }
 

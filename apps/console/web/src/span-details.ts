@@ -10,6 +10,13 @@ function valueText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+// A consumer's delivery: the time its message sat in the queue is the part no span covers.
+function queueWaitLine(row: WaterfallRow): HTMLElement | null {
+  const wait = row.evidence?.queueWait;
+  if (!wait) return null;
+  return h('p', { class: 'evidence queue-wait', id: 'queue-wait', text: `waited ${formatMs(wait.ms)} in ${wait.queue ?? 'its queue'} before processing` });
+}
+
 /** One span in full: timings, the statement it ran, its plan and waits, every attribute and event; `select` opens another span. */
 export function spanDetails(row: WaterfallRow, select: SelectSpan): HTMLElement {
   const statement = row.attributes['db.query.text'] ?? row.attributes['db.statement'];
@@ -33,6 +40,7 @@ export function spanDetails(row: WaterfallRow, select: SelectSpan): HTMLElement 
       ].flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]),
     ),
     statement !== undefined ? h('pre', { class: 'statement', text: valueText(statement) }) : null,
+    queueWaitLine(row),
     ...evidenceSections(row.evidence, select),
     h('table', { class: 'table compact attrs' }, h('tbody', {}, ...attributes.map(([k, v]) => h('tr', {}, h('th', { text: k }), h('td', { text: valueText(v) }))))),
     row.events.length ? h('h4', { text: 'Events' }) : null,

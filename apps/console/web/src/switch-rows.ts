@@ -1,3 +1,4 @@
+import type { PROBLEM_FIXES, ProblemName } from '@tracecart/flags';
 import { h } from './dom';
 
 /** A fix switch: what it changes, shown beside its name. */
@@ -7,37 +8,41 @@ export const FIXES: Array<{ name: string; what: string }> = [
   { name: 'fix.batch', what: 'one lookup call and query for all items' },
 ];
 
-/** Problems the lab switches on, each with the fix that answers it; the panel groups them by problem. */
-export const PROBLEMS: Array<{ title: string; switches: Array<{ name: string; what: string }> }> = [
-  {
+// Keyed by problem switch, with the fix the flags package pairs it with: a problem added there
+// and not here, or shown with another fix, fails the typecheck instead of going missing.
+const PROBLEM_GROUPS: { [P in ProblemName]: { title: string; what: string; fix: { name: (typeof PROBLEM_FIXES)[P]; what: string } } } = {
+  'problem.sync-cpu': {
     title: 'A blocked event loop',
-    switches: [
-      { name: 'problem.sync-cpu', what: 'gateway signs each receipt on its event loop (pbkdf2Sync)' },
-      { name: 'fix.offload', what: 'sign on libuv’s thread pool instead (async pbkdf2)' },
-    ],
+    what: 'gateway signs each receipt on its event loop (pbkdf2Sync)',
+    fix: { name: 'fix.offload', what: 'sign on libuv’s thread pool instead (async pbkdf2)' },
   },
-  {
+  'problem.pool': {
     title: 'Pool starvation',
-    switches: [
-      { name: 'problem.pool', what: 'inventory’s stock dashboards run a catalog-wide report on the checkouts’ pool' },
-      { name: 'fix.pool', what: 'the report gets a pool of its own, one connection (a bulkhead)' },
-    ],
+    what: 'inventory’s stock dashboards run a catalog-wide report on the checkouts’ pool',
+    fix: { name: 'fix.pool', what: 'the report gets a pool of its own, one connection (a bulkhead)' },
   },
-  {
+  'problem.hot-row': {
     title: 'Lock contention',
-    switches: [
-      { name: 'problem.hot-row', what: 'inventory audits each reserved line while it holds the product rows’ locks' },
-      { name: 'fix.lock', what: 'audit first, lock the rows last, right before COMMIT' },
-    ],
+    what: 'inventory audits each reserved line while it holds the product rows’ locks',
+    fix: { name: 'fix.lock', what: 'audit first, lock the rows last, right before COMMIT' },
   },
-  {
+  'problem.retries': {
     title: 'A retry storm',
-    switches: [
-      { name: 'problem.retries', what: 'order resends its inventory calls at once on a 100 ms timeout, up to 5 attempts' },
-      { name: 'fix.retries', what: 'backoff with jitter, a 10% retry budget, and no retry the deadline cannot fit' },
-    ],
+    what: 'order resends its inventory calls at once on a 100 ms timeout, up to 5 attempts',
+    fix: { name: 'fix.retries', what: 'backoff with jitter, a 10% retry budget, and no retry the deadline cannot fit' },
   },
-];
+  'problem.slow-consumer': {
+    title: 'Consumer lag',
+    what: 'fulfilment takes one order.placed message at a time down a slow per-message path: checkouts stay fast, the queue grows',
+    fix: { name: 'fix.consumers', what: 'more messages at once, and one batched lookup for all of an order’s lines' },
+  },
+};
+
+/** Problems the lab switches on, each with the fix that answers it; the panel groups them by problem. */
+export const PROBLEMS: Array<{ title: string; switches: Array<{ name: string; what: string }> }> = Object.entries(PROBLEM_GROUPS).map(([name, group]) => ({
+  title: group.title,
+  switches: [{ name, what: group.what }, group.fix],
+}));
 
 /** The elements of one fix row that change with the state. */
 export interface FixRow {

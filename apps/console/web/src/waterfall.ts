@@ -4,6 +4,7 @@ import { h, panelHeader, replaceChildren } from './dom';
 import { formatMs } from './format';
 import type { PageContext } from './page-context';
 import { spanDetails } from './span-details';
+import { mountTraceLinks } from './trace-links-view';
 import { contributorsView, verdictBanner } from './verdict-view';
 import { legend, waterfallView } from './waterfall-view';
 
@@ -69,12 +70,14 @@ export function mountWaterfall(root: HTMLElement, ctx: Pick<PageContext, 'setFla
       element.classList.add('selected');
       replaceChildren(details, spanDetails(row, selectSpan));
     });
-    replaceChildren(body, verdictBanner(analysis.diagnosis, ctx.setFlag), summaryLine(analysis), legend(analysis.services), h('div', { class: 'wf-split' }, rows, details), contributorsView(analysis.diagnosis));
+    const links = h('div', { class: 'trace-links', id: 'trace-links' });
+    replaceChildren(body, verdictBanner(analysis.diagnosis, ctx.setFlag), summaryLine(analysis), legend(analysis.services), h('div', { class: 'wf-split' }, rows, details), links, contributorsView(analysis.diagnosis));
     body.dataset.traceId = analysis.traceId;
     body.dataset.complete = String(analysis.complete);
+    mountTraceLinks(links, analysis.traceId, analysis.links, open, () => current === analysis.traceId);
   }
 
-  return (traceId: string) => {
+  function open(traceId: string): void {
     current = traceId;
     replaceChildren(body, h('p', { class: 'hint loading', text: `loading trace ${traceId}…` }));
     root.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -82,5 +85,7 @@ export function mountWaterfall(root: HTMLElement, ctx: Pick<PageContext, 'setFla
     fetchAnalysis(traceId, isCurrent, (why) => isCurrent() && replaceChildren(body, h('p', { class: 'hint loading', text: why })))
       .then((analysis) => isCurrent() && show(analysis))
       .catch((error: Error) => isCurrent() && replaceChildren(body, h('p', { class: 'problem', text: error.message })));
-  };
+  }
+
+  return open;
 }

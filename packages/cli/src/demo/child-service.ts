@@ -7,6 +7,8 @@ import type { Progress } from './progress';
 export interface ServiceSpec {
   name: string;
   packageDir: string;
+  /** The file in the package's dist/ to run; main.js when omitted (the carrier stub's is carrier-main.js). */
+  entry?: string;
   env: Record<string, string>;
   traced: boolean;
 }
@@ -21,7 +23,7 @@ export type ChildService = LaunchedService;
 export function startChildService(spec: ServiceSpec, progress: Progress): Promise<ChildService> {
   return launchService({
     name: spec.name,
-    main: path.join(spec.packageDir, 'dist', 'main.js'),
+    main: path.join(spec.packageDir, 'dist', spec.entry ?? 'main.js'),
     cwd: spec.packageDir,
     env: spec.env,
     preload: spec.traced ? [TRACING_PRELOAD] : [],

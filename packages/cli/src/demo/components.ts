@@ -6,7 +6,17 @@ import { DemoError } from './demo-error';
 import { DEMO_HOST, type PortClaim } from './ports';
 
 /** The DESIGN ports: the same in compose and in the embedded demo. */
-export const DEMO_PORTS = Object.freeze({ gateway: 8080, order: 8081, inventory: 8082, console: 8088, otlp: 4318, otlpGrpc: 4317, query: 16686 });
+export const DEMO_PORTS = Object.freeze({
+  gateway: 8080,
+  order: 8081,
+  inventory: 8082,
+  fulfilment: 8083,
+  carrier: 8084,
+  console: 8088,
+  otlp: 4318,
+  otlpGrpc: 4317,
+  query: 16686,
+});
 
 /** Where the services send spans. */
 export const OTLP_ENDPOINT = `http://${DEMO_HOST}:${DEMO_PORTS.otlp}`;
@@ -55,6 +65,8 @@ function sharedEnv(settings: SharedSettings): Record<string, string> {
     OTEL_EXPORTER_OTLP_ENDPOINT: OTLP_ENDPOINT,
     ORDER_URL: url(DEMO_PORTS.order),
     INVENTORY_URL: url(DEMO_PORTS.inventory),
+    FULFILMENT_URL: url(DEMO_PORTS.fulfilment),
+    CARRIER_URL: url(DEMO_PORTS.carrier),
     JAEGER_QUERY_URL: QUERY_URL,
   };
 }
@@ -63,12 +75,22 @@ function sharedEnv(settings: SharedSettings): Record<string, string> {
 export interface DemoApp {
   name: keyof typeof DEMO_PORTS;
   packageDir: string;
+  /** The file in dist/ to run, when it is not main.js. */
+  entry?: string;
 }
 
-/** The apps to start, in start order; the console only when this checkout has it built. */
+/**
+ * The apps to start, in start order; the console only when this checkout has it built. They start
+ * side by side; the order is the reverse of the stop order, so fulfilment stops before the
+ * carrier and inventory it calls. Fulfilment need not wait for order: either one's queue start
+ * creates the queue schema, under pg-boss's advisory locks.
+ */
 export function findDemoApps(): DemoApp[] {
   const apps: DemoApp[] = [];
   for (const name of ['inventory', 'order', 'gateway'] as const) apps.push({ name, packageDir: requireBuiltApp(name) });
+  // The carrier stub is a second entry of the fulfilment package.
+  const fulfilmentDir = requireBuiltApp('fulfilment');
+  apps.push({ name: 'carrier', packageDir: fulfilmentDir, entry: 'carrier-main.js' }, { name: 'fulfilment', packageDir: fulfilmentDir });
   const consoleDir = findBuiltApp('console');
   return consoleDir ? [...apps, { name: 'console', packageDir: consoleDir }] : apps;
 }
@@ -88,9 +110,13 @@ export function demoPortClaims(apps: readonly DemoApp[]): PortClaim[] {
  * the console also gets the supervisor's status endpoint, the one place restart counts are known.
  */
 export function serviceSpecs(apps: readonly DemoApp[], settings: SharedSettings, supervisorUrl: string): ServiceSpec[] {
-  const consoleEnv = { ...CONSOLE_ENV, LAB_SUPERVISOR_URL: supervisorUrl };
-  return apps.map(({ name, packageDir }) => {
-    const env = { ...sharedEnv(settings), PORT: String(DEMO_PORTS[name]), OTEL_SERVICE_NAME: name, ...(name === 'console' ? consoleEnv : {}) };
-    return { name, packageDir, env, traced: true };
+  const ownEnv: Partial<Record<DemoApp['name'], Record<string, string>>> = {
+    console: { ...CONSOLE_ENV, LAB_SUPERVISOR_URL: supervisorUrl },
+    // The carrier stub takes its port from CARRIER_PORT.
+    carrier: { CARRIER_PORT: String(DEMO_PORTS.carrier) },
+  };
+  return apps.map(({ name, packageDir, entry }) => {
+    const env = { ...sharedEnv(settings), PORT: String(DEMO_PORTS[name]), OTEL_SERVICE_NAME: name, ...ownEnv[name] };
+    return { name, packageDir, ...(entry ? { entry } : {}), env, traced: true };
   });
 }

@@ -29,6 +29,8 @@ export function printReadyBanner(facts: ReadyFacts, progress: Progress): void {
     row('shop API', `${http(DEMO_PORTS.gateway)}  (POST /api/checkout, GET /api/products/{sku})`),
     row('order', http(DEMO_PORTS.order)),
     row('inventory', http(DEMO_PORTS.inventory)),
+    row('fulfilment', `${http(DEMO_PORTS.fulfilment)}  (consumes order.placed; GET /metrics for its lag and queue depth)`),
+    row('carrier', `${http(DEMO_PORTS.carrier)}  (stand-in for a remote carrier API)`),
     row('console', hasConsole ? http(DEMO_PORTS.console) : 'not in this checkout yet (skipped)'),
     row('traces in', `${OTLP_ENDPOINT}/v1/traces  (OTLP/HTTP)`),
     row('traces out', `${QUERY_URL}/api/v3/services  (Jaeger /api/v3)`),

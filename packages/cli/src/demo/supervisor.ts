@@ -33,8 +33,8 @@ export function createSupervisor(progress: Progress, policy: RestartPolicyOption
       return results.map((result) => (result as PromiseFulfilledResult<ChildService>).value);
     },
     async stopAll() {
-      // Started as tracestore, inventory, order, gateway: the reverse stops the entry point first
-      // and the tracestore last, once every span has been sent.
+      // Started as tracestore, inventory, order, gateway, carrier, fulfilment, console: the reverse
+      // stops callers before what they call, and the tracestore last, once every span has been sent.
       for (const service of [...services].reverse()) await service.stop();
     },
   };

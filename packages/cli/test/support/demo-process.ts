@@ -9,7 +9,7 @@ import { isProcessAlive } from '@tracecart/testkit';
 const CLI_MAIN = path.join(__dirname, '..', '..', 'dist', 'main.js');
 
 /** The fixed DESIGN ports every demo listens on. */
-export const DESIGN_PORTS = [8080, 8081, 8082, 8088, 4317, 4318, 16686];
+export const DESIGN_PORTS = [8080, 8081, 8082, 8083, 8084, 8088, 4317, 4318, 16686];
 
 /** A running `lab demo` and everything it printed so far. */
 export interface Demo {
@@ -111,6 +111,22 @@ export async function placeCheckout(): Promise<string> {
   const body = (await response.json()) as { traceId: string };
   expect(response.status).toBe(201);
   return body.traceId;
+}
+
+// One line of fulfilment's exposition: the count of its commit-to-fulfilled lag histogram.
+const LAG_COUNT = /^order_fulfilment_lag_seconds_count(?:\{[^}]*\})? (\d+)/m;
+
+/** Polls fulfilment's /metrics until it has fulfilled at least `orders` orders; resolves with its count. */
+export async function waitForFulfilled(orders: number, timeoutMs = 30_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let fulfilled = 0;
+  while (Date.now() < deadline) {
+    const text = await fetch('http://127.0.0.1:8083/metrics').then((r) => r.text(), () => '');
+    fulfilled = Number(LAG_COUNT.exec(text)?.[1] ?? 0);
+    if (fulfilled >= orders) return fulfilled;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`fulfilment fulfilled ${fulfilled} orders, not ${orders}, within ${timeoutMs / 1000} s`);
 }
 
 /** SIGKILLs every demo still running and its processes: a failed test must not hold the DESIGN ports for the next. */
