@@ -35,14 +35,7 @@ const { values: args } = parseArgs({
   },
 });
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const interrupt = new AbortController();
-process.once('SIGINT', () => interrupt.abort());
-process.once('SIGTERM', () => interrupt.abort());
-
-function checkNotInterrupted() {
-  if (interrupt.signal.aborted) throw new Error('interrupted');
-}
+const { interrupt, checkNotInterrupted, sleep } = require('./support/interrupt');
 
 /** Writes every switch (defaults, then the overrides), announces it, waits for the worker to run `workers`. */
 async function setSwitches(bench, overrides, workers) {

@@ -15,7 +15,7 @@
 'use strict';
 const { parseArgs } = require('node:util');
 const { createPool, ensureDatabase, migrate, seedCatalog, INITIAL_ON_HAND } = require('@tracecart/db');
-const { DEFAULT_FLAGS, FLAG_NAMES, PROBLEM_FIXES, IndexReconciler, announceFlagChange, readFlagSnapshot, writeFlag } = require('@tracecart/flags');
+const { DEFAULT_FLAGS, FLAG_NAMES, PROBLEM_FIXES, REQUEST_PATH_PROBLEMS, IndexReconciler, announceFlagChange, readFlagSnapshot, writeFlag } = require('@tracecart/flags');
 const { FLASH_SKU_COUNT, createCheckoutFactory, createSeededRandom, formatSku, formatSlo, parseSlo, runLoad } = require('@tracecart/loadgen');
 const { parseDuration } = require('@tracecart/units');
 const { startStack, startOtlpReceiver } = require('@tracecart/testkit');
@@ -76,19 +76,12 @@ const { values: args } = parseArgs({
   },
 });
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-// Ctrl-C stops the load in progress; the finally blocks then stop every process started.
-const interrupt = new AbortController();
-process.once('SIGINT', () => interrupt.abort());
-process.once('SIGTERM', () => interrupt.abort());
-
-function checkNotInterrupted() {
-  if (interrupt.signal.aborted) throw new Error('interrupted');
-}
+const { interrupt, checkNotInterrupted, sleep } = require('./support/interrupt');
 
 /** The problems to run, in the problem table's order; a name without a profile is a bug here. */
 function selectProblems(only) {
-  const problems = Object.keys(PROBLEM_FIXES);
+  // The slow consumer's harm is freshness, not checkout latency: bench:fulfilment measures it.
+  const problems = REQUEST_PATH_PROBLEMS;
   for (const name of problems) if (!PROFILES[name]) throw new Error(`no benchmark profile for ${name}`);
   if (!only) return problems;
   for (const name of only) if (!problems.includes(name)) throw new Error(`--only ${name}: not a problem switch (${problems.join(', ')})`);

@@ -81,11 +81,12 @@ export type ProblemName = Extract<FlagName, `problem.${string}`>;
 export const PROBLEM_NAMES = FLAG_NAMES.filter((name): name is ProblemName => name.startsWith('problem.'));
 
 /**
- * The problems a challenge picks from: those whose harm shows in the checkout SLO, which is what
- * the challenge's check measures. A slow consumer leaves every checkout fast (its harm is
- * freshness, behind the queue), so a latency check could never tell its fix from a wrong one.
+ * The problems whose harm shows in the checkout's own latency, which is what a challenge's check
+ * and `bench:problems` measure. A slow consumer leaves every checkout fast (its harm is
+ * freshness, behind the queue, measured by `bench:fulfilment`), so a latency check could never
+ * tell its fix from a wrong one.
  */
-export const CHALLENGE_PROBLEMS = PROBLEM_NAMES.filter((name) => name !== 'problem.slow-consumer');
+export const REQUEST_PATH_PROBLEMS = PROBLEM_NAMES.filter((name) => name !== 'problem.slow-consumer');
 
 /**
  * The span attributes that record the problem switches (lab.problem.*). They say which problem

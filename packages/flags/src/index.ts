@@ -1,4 +1,4 @@
-export { flagSchemas, FLAG_NAMES, PROBLEM_NAMES, CHALLENGE_PROBLEMS, DEFAULT_FLAGS, isFlagName, fixAttributes, problemAttributes } from './definitions';
+export { flagSchemas, FLAG_NAMES, PROBLEM_NAMES, REQUEST_PATH_PROBLEMS, DEFAULT_FLAGS, isFlagName, fixAttributes, problemAttributes } from './definitions';
 export type { FlagName, FlagValues } from './definitions';
 export { readWantedFlags, validateFlag, writeFlag, announceFlagChange, FlagError } from './flag-repo';
 export { readFlagSnapshot } from './flag-snapshot';

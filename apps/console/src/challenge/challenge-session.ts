@@ -5,7 +5,7 @@ import {
   ChallengeError,
   PROBLEM_FIXES,
   PROBLEM_FIX_NAMES,
-  CHALLENGE_PROBLEMS,
+  REQUEST_PATH_PROBLEMS,
   endChallenge,
   isProblemFixName,
   readActiveChallenge,
@@ -39,7 +39,7 @@ const MAX_SEED = 2 ** 31 - 1;
 /** The problem a seed picks: the seeded random source the load generator uses, so a seed replays. */
 export function pickProblem(seed: number): ProblemName {
   const random = createSeededRandom(seed);
-  return CHALLENGE_PROBLEMS[Math.floor(random() * CHALLENGE_PROBLEMS.length)];
+  return REQUEST_PATH_PROBLEMS[Math.floor(random() * REQUEST_PATH_PROBLEMS.length)];
 }
 
 function toHttpError(error: unknown): unknown {
