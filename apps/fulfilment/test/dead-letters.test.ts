@@ -5,7 +5,7 @@ import { MESSAGING, type OrderPlacedMessage } from '@tracecart/contracts';
 import { startQueue, type OrderQueue } from '@tracecart/queue';
 import { createLogger } from '@tracecart/tracing';
 import { createTestDatabase, requestJson, startOtlpReceiver, startStack, waitUntil, type OtlpReceiver, type Stack, type TestDatabase } from '@tracecart/testkit';
-import type { DeadLettersResponse } from '../src/routes/dead-letters';
+import type { DeadLettersResponse } from '@tracecart/contracts';
 
 const RETRY_LIMIT = 1;
 

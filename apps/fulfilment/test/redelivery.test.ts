@@ -1,8 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MESSAGING } from '@tracecart/contracts';
 import {
   createTestDatabase,
-  listenOnLoopback,
   requestJson,
   startOtlpReceiver,
   startFulfilmentProcess,
@@ -14,25 +11,11 @@ import {
   type Stack,
   type TestDatabase,
 } from '@tracecart/testkit';
+import { holdFirstLabel } from './support/held-carrier';
+import { countFor, deliveriesOf } from './support/order-rows';
 
 // Short expiry and supervision, so a delivery lost with its worker comes back within seconds.
 const QUICK_REDELIVERY = { QUEUE_EXPIRE_SECONDS: '3', QUEUE_SUPERVISE_SECONDS: '1' };
-
-/** A carrier that never answers its first label request (the worker hangs there), then answers every one. */
-function hangFirstCarrier(): { requests: string[]; start(): Promise<RunningServer> } {
-  const requests: string[] = [];
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      const { orderId } = JSON.parse(body) as { orderId: string };
-      requests.push(orderId);
-      if (requests.length === 1) return; // held open until the worker dies
-      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ orderId, label: `LBL-TEST-${requests.length}` }));
-    });
-  };
-  return { requests, start: () => listenOnLoopback(handle) };
-}
 
 describe('a worker killed in the middle of a message', () => {
   let db: TestDatabase;
@@ -40,8 +23,9 @@ describe('a worker killed in the middle of a message', () => {
   let carrierServer: RunningServer;
   let stack: Stack;
   let replacement: ServiceProcess | undefined;
-  const carrier = hangFirstCarrier();
-  const count = async (sql: string, orderId: string) => (await db.pool.query<{ n: number }>(sql, [orderId])).rows[0].n;
+  // The first label request is never answered: the worker dies waiting for it.
+  const carrier = holdFirstLabel();
+  const count = (sql: string, orderId: string) => countFor(db.pool, sql, orderId);
 
   beforeAll(async () => {
     db = await createTestDatabase({ catalogSize: 100 });
@@ -83,13 +67,7 @@ describe('a worker killed in the middle of a message', () => {
     expect(await count('SELECT count(*)::int AS n FROM reservations WHERE order_id = $1 AND shipped_at IS NOT NULL', orderId)).toBe(1);
     expect(carrier.requests).toEqual([orderId, orderId]);
     // The queue marks the delivery done just after the handler returns.
-    const deliveryOf = async () =>
-      (
-        await db.pool.query(`SELECT state, retry_count FROM ${MESSAGING.QUEUE_SCHEMA}.job WHERE name = $1 AND data->>'orderId' = $2`, [
-          MESSAGING.ORDER_PLACED_QUEUE,
-          orderId,
-        ])
-      ).rows;
+    const deliveryOf = () => deliveriesOf(db.pool, orderId);
     await waitUntil('the delivery completed', async () => (await deliveryOf())[0]?.state === 'completed');
     const rows = await deliveryOf();
     expect(rows).toEqual([{ state: 'completed', retry_count: 1 }]);

@@ -38,3 +38,6 @@ export * as MESSAGING from './messaging-names';
 /** The data of an order.placed message and the trace context it carries. */
 export { orderPlacedMessageSchema, messageTraceSchema } from './order-placed';
 export type { OrderPlacedMessage, MessageTrace } from './order-placed';
+/** fulfilment's GET /dead-letters answer. */
+export { deadLettersResponseSchema } from './dead-letters';
+export type { DeadLettersResponse } from './dead-letters';

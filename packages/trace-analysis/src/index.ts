@@ -51,6 +51,8 @@ export type {
   SwitchRule,
   Culprit,
   Verdict,
+  Finding,
+  FindingKind,
   VerdictOptions,
   DiagnoseOptions,
   Diagnosis,

@@ -1,19 +1,5 @@
-import { z } from 'zod';
+import { deadLettersResponseSchema as deadLettersSchema } from '@tracecart/contracts';
 import type { LabDeadLetters } from '../api-types';
-
-// Fulfilment's GET /dead-letters answer; fields it cannot know (an order id a bad message lacked) are null.
-const deadLettersSchema = z.object({
-  deadLetters: z.array(
-    z.object({
-      id: z.string(),
-      sourceId: z.string().nullable(),
-      orderId: z.string().nullable(),
-      error: z.string().nullable(),
-      createdOn: z.string(),
-      retryCount: z.number().int().nullable(),
-    }),
-  ),
-});
 
 /** Where fulfilment is and how long to wait for it. */
 export interface DeadLetterSource {

@@ -5,6 +5,7 @@ import { Pool } from 'pg';
 import { announceFlagChange, writeFlag } from '@tracecart/flags';
 import { createJaegerClient, type JaegerClient } from '@tracecart/jaeger-client';
 import type { TracesData } from '@tracecart/otlp';
+import type { Finding, Verdict } from '@tracecart/trace-analysis';
 import { startTracestore, type TracestoreHandle } from '@tracecart/tracestore';
 import { createLogger } from '@tracecart/tracing';
 import { createTestDatabase, isTraceComplete, receivedSpansOf, startStack, waitUntil, type ReceivedSpan, type Stack, type TestDatabase } from '@tracecart/testkit';
@@ -69,4 +70,22 @@ export async function startProblemLab(options: ProblemLabOptions): Promise<Probl
     },
     stop,
   };
+}
+
+/** What a verdict points at: its culprit's finding (and switch), or without a culprit the evidence it saw. */
+export interface VerdictLead {
+  finding: Finding;
+  /** The culprit's verdict, or undefined for evidence seen without a culprit (which names no switch). */
+  culprit: Verdict | undefined;
+}
+
+/**
+ * What each verdict points at; fails, quoting every line, when none points at anything. On a
+ * busy machine a problem's waits can be spread so thin over a trace's groups that none holds
+ * half of it: then there is no culprit, and the lead is the evidence the line says it saw.
+ */
+export function verdictLeads(verdicts: Verdict[]): VerdictLead[] {
+  const leads = verdicts.flatMap((v): VerdictLead[] => (v.finding ? [{ finding: v.finding, culprit: v }] : v.seen ? [{ finding: v.seen.finding, culprit: undefined }] : []));
+  if (leads.length === 0) throw new Error(`no verdict points at a cause:\n${verdicts.map((v) => v.line).join('\n')}`);
+  return leads;
 }
