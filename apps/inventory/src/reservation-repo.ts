@@ -12,11 +12,11 @@ const SKU_EXISTS = 'SELECT 1 FROM products WHERE sku = $1';
 const CREATED_AT_TEXT = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 // The cursor without an order id means "after this instant": every id sorts below the largest.
 const LIST_HELD = `SELECT order_id, ${CREATED_AT_TEXT} AS created_at FROM reservations
-  WHERE status = 'held' AND created_at < now() - make_interval(secs => $1::double precision / 1000)
+  WHERE status = 'held' AND shipped_at IS NULL AND created_at < now() - make_interval(secs => $1::double precision / 1000)
     AND ($2::timestamptz IS NULL OR (created_at, order_id) > ($2::timestamptz, coalesce($3::uuid, 'ffffffff-ffff-ffff-ffff-ffffffffffff')))
   ORDER BY created_at, order_id LIMIT $4`;
 const LOCK_IF_ABANDONED = `SELECT 1 FROM reservations
-  WHERE order_id = $1 AND status = 'held' AND created_at < now() - make_interval(secs => $2::double precision / 1000)
+  WHERE order_id = $1 AND status = 'held' AND shipped_at IS NULL AND created_at < now() - make_interval(secs => $2::double precision / 1000)
   FOR UPDATE`;
 
 /** How a reservation orders its work, read per reservation from the live switches. */
@@ -91,13 +91,16 @@ export class ReservationRepo {
 
   /**
    * Gives the stock of an order back. Releasing an unknown order leaves a 'released' tombstone
-   * so a reservation still in flight for it is refused when it arrives; releasing twice is a no-op.
+   * so a reservation still in flight for it is refused when it arrives; releasing twice is a no-op;
+   * a shipped reservation is refused (409 reservation_shipped).
    */
   async release(orderId: string): Promise<ReservationResponse> {
     return withTransaction(this.pool, async (tx) => {
       // Two rounds suffice: the second always sees the row whose insert made the first conflict.
       for (let round = 0; round < 3; round++) {
-        const { rows } = await tx.query<{ status: string }>('SELECT status FROM reservations WHERE order_id = $1 FOR UPDATE', [orderId]);
+        const { rows } = await tx.query<{ status: string; shipped: boolean }>('SELECT status, shipped_at IS NOT NULL AS shipped FROM reservations WHERE order_id = $1 FOR UPDATE', [orderId]);
+        // Shipped goods have left: their stock cannot come back, and the sale stands.
+        if (rows[0]?.shipped) throw new HttpError(409, 'reservation_shipped', `reservation for order ${orderId} was shipped`);
         if (rows[0]?.status === 'held') return this.restoreStock(tx, orderId);
         if (rows[0]) return { orderId, status: 'released', items: [] };
         // No row: claim one. If a reservation in flight inserts first, this waits for it and

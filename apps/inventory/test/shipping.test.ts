@@ -46,6 +46,22 @@ describe('POST /reservations/:orderId/ship', () => {
     expect(released.body.error.message).toContain(orderId);
   });
 
+  it('refuses to release a shipped reservation, leaves its stock taken, and never lists it as abandoned', async () => {
+    const [orderId, unshipped] = [randomUUID(), randomUUID()];
+    await reserve(orderId);
+    await reserve(unshipped);
+    expect((await ship(orderId)).status).toBe(200);
+    const before = await snapshotDatabase(db.pool);
+    const release = await requestJson(`${server.url}/reservations/${orderId}/release`, { method: 'POST' });
+    expect([release.status, release.body.error.code]).toEqual([409, 'reservation_shipped']);
+    expect(await snapshotDatabase(db.pool)).toEqual(before);
+    const held = await requestJson(`${server.url}/reservations/held?olderThanMs=1&limit=100`, { method: 'GET' });
+    expect(held.status).toBe(200);
+    const listed = held.body.reservations.map((r: { orderId: string }) => r.orderId);
+    expect(listed).toContain(unshipped);
+    expect(listed).not.toContain(orderId);
+  });
+
   it('refuses an order id that is not a uuid', async () => {
     const res = await ship('not-a-uuid');
     expect(res.status).toBe(400);
