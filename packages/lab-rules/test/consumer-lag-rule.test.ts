@@ -48,6 +48,8 @@ describe('the lab’s consumer-lag row', () => {
     expect(v).toMatchObject({ ruleId: 'consumer-lag', switchName: 'fix.consumers', diagnosis: 'consumer lag', suggestion: 'try fix.consumers' });
     expect(v.finding).toMatchObject({ kind: 'consumer_lag', details: { destination: 'order.placed', workers: 1 } });
     expect(v.line).toMatch(/^fulfilment · process order\.placed · waited 12\.30 s in order\.placed before 85\.0 ms of processing \(messaging\.message\.queue_age\) · 1 worker drains at most 11\.8\/s · .*consumer lag → try fix\.consumers$/);
+    // The evidence is quoted once, whether the rule or the detector named the finding.
+    expect(v.line.split('waited 12.30 s').length).toBe(2);
     // The same row the challenge answers with.
     expect(PROBLEM_FIXES['problem.slow-consumer']).toBe(v.switchName);
   });

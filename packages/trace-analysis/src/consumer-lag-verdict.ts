@@ -59,7 +59,7 @@ export function verdictOnConsumerLag(lagging: Explained, lagFinding: Finding, pr
   const suggestion = rule?.suggestion ?? finding.advice;
   const findings = uniqueKinds([lagFinding, ...lagging.findings, ...(processing?.main.findings ?? [])]);
   const parts = [choice.culprit.service, lineLabelOf(choice.culprit), lagFinding.evidence];
-  if (finding !== lagFinding) parts.push(finding.evidence);
+  if (finding.kind !== lagFinding.kind) parts.push(finding.evidence);
   const perMessage = describeProcessing(choice.culprit, processing);
   if (perMessage) parts.push(perMessage);
   parts.push(`${diagnosis} → ${suggestion}`);
