@@ -26,7 +26,7 @@ export type { PrivatePostgres } from './private-postgres';
 /** Polls a condition until it holds, within a bound. */
 export { waitUntil } from './wait-until';
 /** OTLP JSON traces from short span specs whose labels stand in for hex ids. */
-export { toTracesData, idOf, labelOf, TRACE_ID } from './span-specs';
+export { toTracesData, withCrossTraceLink, idOf, labelOf, TRACE_ID } from './span-specs';
 export type { SpanSpec } from './span-specs';
 /** Realistic checkout traces for any fix setting, with the statements the services send. */
 export { buildCheckoutTrace, buildCheckoutSpecs, CHECKOUT_SQL } from './checkout-trace';

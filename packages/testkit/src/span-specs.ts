@@ -73,3 +73,16 @@ export function toTracesData(specs: SpanSpec[]): TracesData {
   }));
   return { resourceSpans };
 }
+
+/**
+ * Adds a link from span `fromLabel` to span `toLabel` of trace `toTraceId`, as OTLP carries it:
+ * the spec builder links within a trace only, and a consumer links to its producer's trace.
+ */
+export function withCrossTraceLink(data: TracesData, fromLabel: string, toTraceId: string, toLabel: string): TracesData {
+  for (const rs of data.resourceSpans ?? []) {
+    for (const ss of rs.scopeSpans ?? []) {
+      for (const span of ss.spans ?? []) if (span.spanId === idOf(fromLabel)) span.links = [...(span.links ?? []), { traceId: toTraceId, spanId: idOf(toLabel) }];
+    }
+  }
+  return data;
+}

@@ -5,6 +5,7 @@ import { findTopContributors } from './contributors';
 import { detectNPlusOne } from './n-plus-one';
 import { decideVerdict } from './verdict';
 import { TraceAnalysisError } from './errors';
+import { linkedSpanEnds } from './linked-span-ends';
 import type { DiagnoseOptions, Diagnosis, TraceTree } from './types';
 
 function pickTree(trees: TraceTree[], traceId: string | undefined): TraceTree {
@@ -20,7 +21,10 @@ function pickTree(trees: TraceTree[], traceId: string | undefined): TraceTree {
 
 /** Everything about one trace: summary, critical path, contributors, N+1 patterns and the verdict. */
 export function diagnose(data: unknown, options: DiagnoseOptions = {}): Diagnosis {
-  const tree = pickTree(buildTraceTree(data), options.traceId);
+  const trees = buildTraceTree(data);
+  const tree = pickTree(trees, options.traceId);
+  // Traces passed beside the one diagnosed are read for what its links point at (a producer).
+  if (trees.length > 1) tree.linkedSpanEnds = linkedSpanEnds(tree, trees);
   return {
     summary: summarizeTree(tree),
     criticalPath: computeCriticalPath(tree),

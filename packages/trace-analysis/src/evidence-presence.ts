@@ -25,7 +25,7 @@ export function evidencePresenceOf(tree: TraceTree): EvidencePresence {
     for (const span of tree.spans) {
       if (span.attributes[ATTR_CONNECTION_WAIT_TIME] !== undefined) presence.connectionWaits = true;
       if (span.attributes[ATTR_EVENT_LOOP_DELAY_TOTAL] !== undefined || span.attributes[ATTR_EVENT_LOOP_DELAY_MAX] !== undefined) presence.eventLoopDelays = true;
-      if (queueAgeOf(span) !== undefined) presence.queueAges = true;
+      if (queueAgeOf(span, tree) !== undefined) presence.queueAges = true;
       for (const e of span.events) {
         presence.events = true;
         if (e.name === PLAN_EVENT) presence.plans = true;

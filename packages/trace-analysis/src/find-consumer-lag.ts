@@ -39,7 +39,7 @@ export interface ConsumerLag {
 /** The consumer span's wait and capacity when its message waited long against its processing. */
 export function consumerLagOf(tree: TraceTree, index: number): ConsumerLag | undefined {
   const span = tree.spans[index];
-  const age = queueAgeOf(span);
+  const age = queueAgeOf(span, tree);
   const serviceMs = (span.endNs - span.startNs) / 1e6;
   if (!age || age.ms < MIN_QUEUE_AGE_MS || age.ms < MIN_AGE_TO_SERVICE * serviceMs) return undefined;
   const concurrency = numberOf(span.attributes[ATTR_CONSUMER_CONCURRENCY]);

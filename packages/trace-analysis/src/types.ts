@@ -66,6 +66,11 @@ export interface TraceTree {
   cycleBreaks: number[];
   /** Span ids seen more than once; the first occurrence is kept. */
   duplicateSpanIds: string[];
+  /**
+   * Ends (Unix ms) of spans in other traces that this trace's spans link to, by `traceId:spanId`,
+   * when the input held those traces too: how long a consumer's message waited after its producer.
+   */
+  linkedSpanEnds?: ReadonlyMap<string, number>;
 }
 
 /** A short description of a trace tree. */

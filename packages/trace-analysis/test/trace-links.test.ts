@@ -1,8 +1,7 @@
 // Links between traces: a consumer's trace links (not parents) to the producer span of the
 // checkout that sent its message; each side finds the other.
 import { buildTraceTree, linkedTraceIds, tracesLinkingTo } from '../src';
-import { idOf, toTracesData, type SpanSpec } from '@tracecart/testkit';
-import type { TracesData } from '@tracecart/otlp';
+import { idOf, toTracesData, withCrossTraceLink, type SpanSpec } from '@tracecart/testkit';
 
 const CHECKOUT = '11111111111111111111111111111111';
 const DELIVERY_A = '22222222222222222222222222222222';
@@ -22,20 +21,10 @@ function deliveryTrace(traceId: string, label: string): SpanSpec[] {
   ];
 }
 
-// The spec builder links within a trace; a cross-trace link is written the way OTLP carries it.
-function withCrossLink(data: TracesData, fromLabel: string, traceId: string, spanLabel: string): TracesData {
-  for (const rs of data.resourceSpans ?? []) {
-    for (const ss of rs.scopeSpans ?? []) {
-      for (const span of ss.spans ?? []) if (span.spanId === idOf(fromLabel)) span.links = [...(span.links ?? []), { traceId, spanId: idOf(spanLabel) }];
-    }
-  }
-  return data;
-}
-
 function trees() {
   let data = toTracesData([...checkout, ...deliveryTrace(DELIVERY_A, 'da'), ...deliveryTrace(DELIVERY_B, 'db')]);
-  data = withCrossLink(data, 'da', CHECKOUT, 'send');
-  data = withCrossLink(data, 'db', CHECKOUT.toUpperCase(), 'send');
+  data = withCrossTraceLink(data, 'da', CHECKOUT, 'send');
+  data = withCrossTraceLink(data, 'db', CHECKOUT.toUpperCase(), 'send');
   return buildTraceTree(data);
 }
 
