@@ -16,6 +16,11 @@ const MIN_DELAY_MS = 10;
 // synchronous work. Stalls without such a span are as likely a starved CPU (other processes on
 // the cores) as work on the loop, and moving work off the loop would not help them.
 const HELD = 0.5;
+// ...and the loop's longest stall covered all of the span but the time a stall-measuring timer
+// can miss at its start (a stall is seen from the first tick that came late: up to one period,
+// 5 ms for the lab's timer, 10 ms for Node's monitorEventLoopDelay by default). A span that
+// waited on a thread pool while other work stalled the loop overlaps that stall only in part.
+const TIMER_SLACK_MS = 10;
 
 interface LoopDelay {
   maxMs: number;
@@ -60,7 +65,7 @@ function findHolders(tree: TraceTree, services: Set<string>): Holder[] {
     if (span.children.length > 0 || !services.has(span.service)) return;
     const delay = loopDelayOf(tree, index);
     const durationMs = (span.endNs - span.startNs) / 1e6;
-    if (delay && delay.maxMs >= MIN_DELAY_MS && delay.maxMs >= HELD * durationMs) holders.push({ index, heldMs: delay.maxMs });
+    if (delay && delay.maxMs >= MIN_DELAY_MS && delay.maxMs >= Math.max(HELD * durationMs, durationMs - TIMER_SLACK_MS)) holders.push({ index, heldMs: delay.maxMs });
   });
   return holders.sort((a, b) => b.heldMs - a.heldMs);
 }

@@ -77,6 +77,17 @@ describe('event_loop_block', () => {
     expect(calm.line).toBe('no single culprit · largest: shop · sign receipt (35% of critical path)');
   });
 
+  it('finds nothing when the childless span only overlapped a stall it did not cause (work on a thread pool)', () => {
+    // Seen in CI with fix.offload on: signing waited 43 ms for the thread pool while other work
+    // stalled the loop for 22 ms of it. Sync work would have stalled it for all of its time.
+    const v = verdictOf(checkout({ start: 5, end: 48, delay: loop(22, 29) }, loop(22, 29)));
+    expect(v.findings.map((f) => f.kind)).not.toContain('event_loop_block');
+    expect(v.seen?.finding.kind).not.toBe('event_loop_block');
+    // The same stall covering the signing but the timer's first missed period is the signing's own.
+    const held = verdictOf(checkout({ start: 5, end: 48, delay: loop(36, 36) }, loop(36, 36)));
+    expect(held.finding?.kind).toBe('event_loop_block');
+  });
+
   it('finds nothing in a trace without event-loop evidence', () => {
     const specs = checkout({ start: 5, end: 45, delay: {} as ReturnType<typeof loop> }, {} as ReturnType<typeof loop>);
     expect(verdictOf(specs).findings).toEqual([]);
