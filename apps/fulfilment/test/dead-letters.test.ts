@@ -4,28 +4,26 @@ import { randomUUID } from 'node:crypto';
 import { MESSAGING, type OrderPlacedMessage } from '@tracecart/contracts';
 import { startQueue, type OrderQueue } from '@tracecart/queue';
 import { createLogger } from '@tracecart/tracing';
-import { createTestDatabase, requestJson, startOtlpReceiver, startStack, waitUntil, type OtlpReceiver, type Stack, type TestDatabase } from '@tracecart/testkit';
+import { requestJson, waitUntil, type Stack, type TestDatabase } from '@tracecart/testkit';
+import { startFulfilmentLab, type FulfilmentLab } from './support/fulfilment-lab';
 import type { DeadLettersResponse } from '@tracecart/contracts';
 
 const RETRY_LIMIT = 1;
 
 describe('GET /dead-letters', () => {
   let db: TestDatabase;
-  let receiver: OtlpReceiver;
+  let lab: FulfilmentLab;
   let stack: Stack;
   let producer: OrderQueue;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ catalogSize: 100 });
-    receiver = await startOtlpReceiver();
-    stack = await startStack({ databaseUrl: db.url, otlpEndpoint: receiver.endpoint, fulfilment: { env: { QUEUE_RETRY_LIMIT: String(RETRY_LIMIT) } } });
+    lab = await startFulfilmentLab({ env: { QUEUE_RETRY_LIMIT: String(RETRY_LIMIT) } });
+    ({ db, stack } = lab);
     producer = await startQueue({ connectionString: db.url, applicationName: 'dead-letter-test', role: 'producer', logger: createLogger('test', 'silent') });
   });
   afterAll(async () => {
     await producer?.stop();
-    await stack?.stop();
-    await receiver?.close();
-    await db.drop();
+    await lab?.stop();
   });
 
   const deadLetters = (query = '') => requestJson<DeadLettersResponse>(`${stack.fulfilment!.url}/dead-letters${query}`, { method: 'GET' });

@@ -1,38 +1,26 @@
 // SIGTERM in the middle of a message: fulfilment stops taking work but finishes the delivery it
 // holds before it exits, so the message is handled once, on time, and never redelivered.
-import {
-  createTestDatabase,
-  requestJson,
-  startOtlpReceiver,
-  startStack,
-  waitUntil,
-  type OtlpReceiver,
-  type RunningServer,
-  type Stack,
-  type TestDatabase,
-} from '@tracecart/testkit';
+import { requestJson, waitUntil, type RunningServer, type Stack, type TestDatabase } from '@tracecart/testkit';
+import { startFulfilmentLab, type FulfilmentLab } from './support/fulfilment-lab';
 import { holdFirstLabel } from './support/held-carrier';
 import { countFor, deliveriesOf } from './support/order-rows';
 
 describe('a worker told to stop in the middle of a message', () => {
+  let lab: FulfilmentLab;
   let db: TestDatabase;
-  let receiver: OtlpReceiver;
   let carrierServer: RunningServer;
   let stack: Stack;
   // The worker waits on the first label until the test has sent SIGTERM.
   const carrier = holdFirstLabel();
 
   beforeAll(async () => {
-    db = await createTestDatabase({ catalogSize: 100 });
-    receiver = await startOtlpReceiver();
     carrierServer = await carrier.start();
-    stack = await startStack({ databaseUrl: db.url, otlpEndpoint: receiver.endpoint, fulfilment: { carrierUrl: carrierServer.url } });
+    lab = await startFulfilmentLab({ carrierUrl: carrierServer.url });
+    ({ db, stack } = lab);
   });
   afterAll(async () => {
-    await stack?.stop();
+    await lab?.stop();
     await carrierServer?.close();
-    await receiver?.close();
-    await db.drop();
   });
 
   it('finishes the delivery it holds, then exits cleanly', async () => {

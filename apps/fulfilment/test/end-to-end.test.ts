@@ -1,32 +1,19 @@
 import { EVIDENCE, MESSAGING } from '@tracecart/contracts';
-import {
-  createTestDatabase,
-  requestJson,
-  startOtlpReceiver,
-  startStack,
-  waitUntil,
-  type OtlpReceiver,
-  type ReceivedSpan,
-  type Stack,
-  type TestDatabase,
-} from '@tracecart/testkit';
+import { requestJson, waitUntil, type OtlpReceiver, type ReceivedSpan, type Stack, type TestDatabase } from '@tracecart/testkit';
+import { startFulfilmentLab, type FulfilmentLab } from './support/fulfilment-lab';
 
 describe('a checkout, fulfilled through the queue', () => {
+  let lab: FulfilmentLab;
   let db: TestDatabase;
   let receiver: OtlpReceiver;
   let stack: Stack;
   const shipmentOf = async (orderId: string) => (await db.pool.query('SELECT carrier_label FROM shipments WHERE order_id = $1', [orderId])).rows;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ catalogSize: 100 });
-    receiver = await startOtlpReceiver();
-    stack = await startStack({ databaseUrl: db.url, otlpEndpoint: receiver.endpoint, fulfilment: {} });
+    lab = await startFulfilmentLab();
+    ({ db, receiver, stack } = lab);
   });
-  afterAll(async () => {
-    await stack?.stop();
-    await receiver?.close();
-    await db.drop();
-  });
+  afterAll(() => lab?.stop());
 
   it('ships the order, and the consumer trace links to the checkout trace producer span', async () => {
     const res = await requestJson<{ orderId: string; traceId: string }>(`${stack.gateway.url}/api/checkout`, {

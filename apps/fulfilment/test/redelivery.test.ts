@@ -1,16 +1,5 @@
-import {
-  createTestDatabase,
-  requestJson,
-  startOtlpReceiver,
-  startFulfilmentProcess,
-  startStack,
-  waitUntil,
-  type OtlpReceiver,
-  type RunningServer,
-  type ServiceProcess,
-  type Stack,
-  type TestDatabase,
-} from '@tracecart/testkit';
+import { requestJson, startFulfilmentProcess, waitUntil, type RunningServer, type ServiceProcess, type Stack, type TestDatabase } from '@tracecart/testkit';
+import { startFulfilmentLab, type FulfilmentLab } from './support/fulfilment-lab';
 import { holdFirstLabel } from './support/held-carrier';
 import { countFor, deliveriesOf } from './support/order-rows';
 
@@ -18,8 +7,8 @@ import { countFor, deliveriesOf } from './support/order-rows';
 const QUICK_REDELIVERY = { QUEUE_EXPIRE_SECONDS: '3', QUEUE_SUPERVISE_SECONDS: '1' };
 
 describe('a worker killed in the middle of a message', () => {
+  let lab: FulfilmentLab;
   let db: TestDatabase;
-  let receiver: OtlpReceiver;
   let carrierServer: RunningServer;
   let stack: Stack;
   let replacement: ServiceProcess | undefined;
@@ -28,21 +17,14 @@ describe('a worker killed in the middle of a message', () => {
   const count = (sql: string, orderId: string) => countFor(db.pool, sql, orderId);
 
   beforeAll(async () => {
-    db = await createTestDatabase({ catalogSize: 100 });
-    receiver = await startOtlpReceiver();
     carrierServer = await carrier.start();
-    stack = await startStack({
-      databaseUrl: db.url,
-      otlpEndpoint: receiver.endpoint,
-      fulfilment: { carrierUrl: carrierServer.url, env: QUICK_REDELIVERY },
-    });
+    lab = await startFulfilmentLab({ carrierUrl: carrierServer.url, env: QUICK_REDELIVERY });
+    ({ db, stack } = lab);
   });
   afterAll(async () => {
     await replacement?.stop();
-    await stack?.stop();
+    await lab?.stop();
     await carrierServer?.close();
-    await receiver?.close();
-    await db.drop();
   });
 
   it('is delivered again to a new worker, and the order ships exactly once', async () => {

@@ -2,8 +2,10 @@
 // to the running worker (its concurrency on /metrics, its lookups in the consumer's trace), and
 // the consumer span records the switches as every server span does.
 import { fixAttributeOf, MESSAGING, problemAttributeOf } from '@tracecart/contracts';
-import { announceFlagChange, writeFlag } from '@tracecart/flags';
-import { createTestDatabase, requestJson, startOtlpReceiver, startStack, waitUntil, type OtlpReceiver, type ReceivedSpan, type Stack, type TestDatabase } from '@tracecart/testkit';
+import { writeFlag } from '@tracecart/flags';
+import { requestJson, waitUntil, type OtlpReceiver, type ReceivedSpan, type Stack, type TestDatabase } from '@tracecart/testkit';
+import { startFulfilmentLab, type FulfilmentLab } from './support/fulfilment-lab';
+import { workersOf } from './support/worker-gauge';
 
 const ITEMS = [
   { sku: 'SKU-0000011', quantity: 1 },
@@ -12,32 +14,23 @@ const ITEMS = [
 ];
 
 describe('the consumer switches, changed while fulfilment runs', () => {
+  let lab: FulfilmentLab;
   let db: TestDatabase;
   let receiver: OtlpReceiver;
   let stack: Stack;
   let checkouts = 0;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ catalogSize: 100 });
-    receiver = await startOtlpReceiver();
-    stack = await startStack({ databaseUrl: db.url, otlpEndpoint: receiver.endpoint, fulfilment: {} });
+    lab = await startFulfilmentLab();
+    ({ db, receiver, stack } = lab);
   });
-  afterAll(async () => {
-    await stack?.stop();
-    await receiver?.close();
-    await db.drop();
-  });
+  afterAll(() => lab?.stop());
 
   async function setFlag(name: string, value: boolean): Promise<void> {
     await writeFlag(db.pool, name, value);
-    await announceFlagChange(db.pool, name);
   }
 
-  async function workers(): Promise<number> {
-    const text = await (await fetch(`${stack.fulfilment!.url}/metrics`)).text();
-    const match = new RegExp(`^${MESSAGING.METRIC_WORKERS}(?:\\{[^}]*\\})? (\\d+)$`, 'm').exec(text);
-    return Number(match?.[1]);
-  }
+  const workers = () => workersOf(stack.fulfilment!.url);
 
   /** Places a three-line checkout and returns its consumer span and the inventory routes its trace called. */
   async function fulfilOne(): Promise<{ consumer: ReceivedSpan; inventoryRoutes: string[] }> {

@@ -2,7 +2,7 @@
 // Jaeger's /api/v3, as `lab diagnose` reads it), the three services exporting to it, and a small
 // pool of the test's own for switches and checks.
 import { Pool } from 'pg';
-import { announceFlagChange, writeFlag } from '@tracecart/flags';
+import { writeFlag } from '@tracecart/flags';
 import { createJaegerClient, type JaegerClient } from '@tracecart/jaeger-client';
 import type { TracesData } from '@tracecart/otlp';
 import type { Finding, Verdict } from '@tracecart/trace-analysis';
@@ -57,8 +57,8 @@ export async function startProblemLab(options: ProblemLabOptions): Promise<Probl
     jaeger,
     stack,
     async setFlag(name, value) {
+      // The lab_flags trigger tells every service on commit.
       await writeFlag(pool, name, value);
-      await announceFlagChange(pool, name);
     },
     async fetchTrace(traceId, isComplete = isTraceComplete) {
       let found: TracesData | undefined;
