@@ -4,20 +4,19 @@ import { randomUUID } from 'node:crypto';
 import { MESSAGING, type OrderPlacedMessage } from '@tracecart/contracts';
 import { startQueue, type OrderQueue } from '@tracecart/queue';
 import { createLogger } from '@tracecart/tracing';
-import { requestJson, waitUntil, type Stack, type TestDatabase } from '@tracecart/testkit';
-import { startFulfilmentLab, type FulfilmentLab } from './support/fulfilment-lab';
+import { requestJson, startLab, waitUntil, type Lab, type Stack, type TestDatabase } from '@tracecart/testkit';
 import type { DeadLettersResponse } from '@tracecart/contracts';
 
 const RETRY_LIMIT = 1;
 
 describe('GET /dead-letters', () => {
   let db: TestDatabase;
-  let lab: FulfilmentLab;
+  let lab: Lab;
   let stack: Stack;
   let producer: OrderQueue;
 
   beforeAll(async () => {
-    lab = await startFulfilmentLab({ env: { QUEUE_RETRY_LIMIT: String(RETRY_LIMIT) } });
+    lab = await startLab({ catalogSize: 100, fulfilment: { env: { QUEUE_RETRY_LIMIT: String(RETRY_LIMIT) } } });
     ({ db, stack } = lab);
     producer = await startQueue({ connectionString: db.url, applicationName: 'dead-letter-test', role: 'producer', logger: createLogger('test', 'silent') });
   });

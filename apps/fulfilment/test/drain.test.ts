@@ -1,12 +1,11 @@
 // SIGTERM in the middle of a message: fulfilment stops taking work but finishes the delivery it
 // holds before it exits, so the message is handled once, on time, and never redelivered.
-import { requestJson, waitUntil, type RunningServer, type Stack, type TestDatabase } from '@tracecart/testkit';
-import { startFulfilmentLab, type FulfilmentLab } from './support/fulfilment-lab';
+import { requestJson, startLab, waitUntil, type Lab, type RunningServer, type Stack, type TestDatabase } from '@tracecart/testkit';
 import { holdFirstLabel } from './support/held-carrier';
 import { countFor, deliveriesOf } from './support/order-rows';
 
 describe('a worker told to stop in the middle of a message', () => {
-  let lab: FulfilmentLab;
+  let lab: Lab;
   let db: TestDatabase;
   let carrierServer: RunningServer;
   let stack: Stack;
@@ -15,7 +14,7 @@ describe('a worker told to stop in the middle of a message', () => {
 
   beforeAll(async () => {
     carrierServer = await carrier.start();
-    lab = await startFulfilmentLab({ carrierUrl: carrierServer.url });
+    lab = await startLab({ catalogSize: 100, fulfilment: { carrierUrl: carrierServer.url } });
     ({ db, stack } = lab);
   });
   afterAll(async () => {

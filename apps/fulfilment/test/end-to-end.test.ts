@@ -1,16 +1,15 @@
 import { EVIDENCE, MESSAGING } from '@tracecart/contracts';
-import { requestJson, waitUntil, type OtlpReceiver, type ReceivedSpan, type Stack, type TestDatabase } from '@tracecart/testkit';
-import { startFulfilmentLab, type FulfilmentLab } from './support/fulfilment-lab';
+import { requestJson, startLab, waitUntil, type Lab, type OtlpReceiver, type ReceivedSpan, type Stack, type TestDatabase } from '@tracecart/testkit';
 
 describe('a checkout, fulfilled through the queue', () => {
-  let lab: FulfilmentLab;
+  let lab: Lab;
   let db: TestDatabase;
   let receiver: OtlpReceiver;
   let stack: Stack;
   const shipmentOf = async (orderId: string) => (await db.pool.query('SELECT carrier_label FROM shipments WHERE order_id = $1', [orderId])).rows;
 
   beforeAll(async () => {
-    lab = await startFulfilmentLab();
+    lab = await startLab({ catalogSize: 100, fulfilment: {} });
     ({ db, receiver, stack } = lab);
   });
   afterAll(() => lab?.stop());

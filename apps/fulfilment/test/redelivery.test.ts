@@ -1,5 +1,4 @@
-import { requestJson, startFulfilmentProcess, waitUntil, type RunningServer, type ServiceProcess, type Stack, type TestDatabase } from '@tracecart/testkit';
-import { startFulfilmentLab, type FulfilmentLab } from './support/fulfilment-lab';
+import { requestJson, startFulfilmentProcess, startLab, waitUntil, type Lab, type RunningServer, type ServiceProcess, type Stack, type TestDatabase } from '@tracecart/testkit';
 import { holdFirstLabel } from './support/held-carrier';
 import { countFor, deliveriesOf } from './support/order-rows';
 
@@ -7,7 +6,7 @@ import { countFor, deliveriesOf } from './support/order-rows';
 const QUICK_REDELIVERY = { QUEUE_EXPIRE_SECONDS: '3', QUEUE_SUPERVISE_SECONDS: '1' };
 
 describe('a worker killed in the middle of a message', () => {
-  let lab: FulfilmentLab;
+  let lab: Lab;
   let db: TestDatabase;
   let carrierServer: RunningServer;
   let stack: Stack;
@@ -18,7 +17,7 @@ describe('a worker killed in the middle of a message', () => {
 
   beforeAll(async () => {
     carrierServer = await carrier.start();
-    lab = await startFulfilmentLab({ carrierUrl: carrierServer.url, env: QUICK_REDELIVERY });
+    lab = await startLab({ catalogSize: 100, fulfilment: { carrierUrl: carrierServer.url, env: QUICK_REDELIVERY } });
     ({ db, stack } = lab);
   });
   afterAll(async () => {

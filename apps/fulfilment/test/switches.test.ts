@@ -3,8 +3,7 @@
 // the consumer span records the switches as every server span does.
 import { fixAttributeOf, MESSAGING, problemAttributeOf } from '@tracecart/contracts';
 import { writeFlag } from '@tracecart/flags';
-import { requestJson, waitUntil, type OtlpReceiver, type ReceivedSpan, type Stack, type TestDatabase } from '@tracecart/testkit';
-import { startFulfilmentLab, type FulfilmentLab } from './support/fulfilment-lab';
+import { requestJson, startLab, waitUntil, type Lab, type OtlpReceiver, type ReceivedSpan, type Stack, type TestDatabase } from '@tracecart/testkit';
 import { workersOf } from './support/worker-gauge';
 
 const ITEMS = [
@@ -14,14 +13,14 @@ const ITEMS = [
 ];
 
 describe('the consumer switches, changed while fulfilment runs', () => {
-  let lab: FulfilmentLab;
+  let lab: Lab;
   let db: TestDatabase;
   let receiver: OtlpReceiver;
   let stack: Stack;
   let checkouts = 0;
 
   beforeAll(async () => {
-    lab = await startFulfilmentLab();
+    lab = await startLab({ catalogSize: 100, fulfilment: {} });
     ({ db, receiver, stack } = lab);
   });
   afterAll(() => lab?.stop());
