@@ -4,7 +4,14 @@
 // yet shows as pending until one does.
 import { EVIDENCE, MESSAGING } from '@tracecart/contracts';
 import { SpanKind } from '@tracecart/otlp';
-import { requestJson, startFulfilmentProcess, type ServiceProcess } from '@tracecart/testkit';
+import {
+  FOREIGN_CONSUMER_TRACE_ID,
+  FOREIGN_PRODUCER_TRACE_ID,
+  foreignQueueTraces,
+  requestJson,
+  startFulfilmentProcess,
+  type ServiceProcess,
+} from '@tracecart/testkit';
 import type { LabDeadLetters, TraceAnalysis, TraceLinksView, WaterfallRow } from '../src/api-types';
 import { startConsoleLab, type ConsoleLab } from './support/console-lab';
 import { checkoutThroughConsole, waitForCompleteTrace } from './support/lab-traffic';
@@ -83,6 +90,22 @@ describe('links across the queue, with the real fulfilment consuming checkouts',
     const consumer = (await get<TraceAnalysis>(`${url}/api/diagnose/${links.linkedFrom[0].traceId}`)).body;
     expect(consumer.links.linksTo.map((linked) => linked.traceId)).toEqual([checkoutId]);
   }, 60_000);
+
+  it('reads how long a foreign consumer’s message waited across its link, and names the consumer lag', async () => {
+    const sent = await requestJson(`http://127.0.0.1:${lab.tracestore.otlpPort}/v1/traces`, { body: foreignQueueTraces() });
+    expect(sent.status).toBe(200);
+    const consumer = await waitFor('the foreign consumer trace', async () => {
+      const res = await get<TraceAnalysis>(`${url}/api/diagnose/${FOREIGN_CONSUMER_TRACE_ID}`);
+      return res.status === 200 ? res.body : undefined;
+    });
+    const { verdict } = consumer.diagnosis;
+    // Its own span holds no queue age: the 9 s come from the end of the producer span it links to.
+    expect(verdict.finding?.kind).toBe('consumer_lag');
+    expect(verdict.line).toContain('waited 9.00 s in orders before 60.0 ms of processing (from the end of the linked producer span)');
+    expect(consumer.links.linksTo.map((linked) => linked.traceId)).toEqual([FOREIGN_PRODUCER_TRACE_ID]);
+    // Only the consumer's own spans are in its waterfall.
+    expect(new Set(consumer.rows.map((row) => row.service))).toEqual(new Set(['shipping']));
+  });
 
   it("says why there are no dead letters while the lab's fulfilment is down", async () => {
     // The lab's first fulfilment was stopped above; the console still points at its port.

@@ -112,9 +112,10 @@ describe('metrics', () => {
 
   it('order and inventory export their pool gauges; inventory its cache counters', async () => {
     const inventory = await (await fetch(`${lab.stack.inventory.url}/metrics`)).text();
-    expect(inventory).toMatch(/^db_client_connections\{state="idle",service="inventory"\} \d+$/m);
+    expect(inventory).toMatch(/^db_client_connection_count\{state="idle",pool="inventory",service="inventory"\} \d+$/m);
+    expect(inventory).toMatch(/^db_client_connection_max\{pool="inventory-report",service="inventory"\} 1$/m);
     expect(inventory).toContain('# TYPE cache_lookups counter');
     const order = await (await fetch(`${lab.stack.order.url}/metrics`)).text();
-    expect(order).toMatch(/^db_client_connections\{state="waiting",service="order"\} 0$/m);
+    expect(order).toMatch(/^db_client_connection_pending_requests\{pool="order",service="order"\} 0$/m);
   });
 });

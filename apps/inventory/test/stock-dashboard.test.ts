@@ -3,6 +3,7 @@
 // used, requests waiting); with fix.pool they move to a pool of their own; with the switch off
 // they stop, and stop() waits for the last one.
 import pino from 'pino';
+import { POOL_METRICS } from '@tracecart/contracts';
 import { createPool } from '@tracecart/db';
 import { DEFAULT_FLAGS, type FlagValues } from '@tracecart/flags';
 import { createTestDatabase, listenOnLoopback, waitUntil, type RunningServer, type TestDatabase } from '@tracecart/testkit';
@@ -13,11 +14,13 @@ import { runStockReport } from '../src/stock-report/report';
 
 const CATALOG_SIZE = 50_000;
 const SHARED_POOL_MAX = 2;
+const SHARED_POOL_NAME = 'inventory-test';
 
-// db_client_connections{state=...} from the service's /metrics.
-async function poolGauge(server: RunningServer, state: string): Promise<number> {
+// The shared pool's connections in use, or its requests waiting for one, from the service's /metrics.
+async function poolGauge(server: RunningServer, state: 'used' | 'waiting'): Promise<number> {
   const text = await (await fetch(`${server.url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`db_client_connections{`) && l.includes(`state="${state}"`));
+  const [name, label] = state === 'used' ? [POOL_METRICS.CONNECTION_COUNT, 'state="used"'] : [POOL_METRICS.CONNECTION_PENDING_REQUESTS, ''];
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(`pool="${SHARED_POOL_NAME}"`) && l.includes(label));
   return Number(line?.split(' ').at(-1));
 }
 
@@ -33,7 +36,7 @@ describe('the stock dashboard (problem.pool, fix.pool)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase({ catalogSize: CATALOG_SIZE });
-    shared = createPool(db.url, { applicationName: 'inventory-test', max: SHARED_POOL_MAX });
+    shared = createPool(db.url, { applicationName: SHARED_POOL_NAME, max: SHARED_POOL_MAX });
     reportPool = createPool(db.url, { applicationName: 'inventory-test-report', max: 1 });
     server = await listenOnLoopback(createApp({ pool: shared, logger: pino({ level: 'silent' }), flags: () => flags }));
     dashboard = new StockDashboard({ flags: () => flags, sharedPool: shared, reportPool, viewers: SHARED_POOL_MAX, intervalMs: 20, logger: pino({ level: 'silent' }) });

@@ -5,20 +5,15 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { startTracestore, type TracestoreHandle } from '@tracecart/tracestore';
 import { createLogger } from '@tracecart/tracing';
-import { requestJson, toTracesData, waitUntil, withCrossTraceLink, type SpanSpec } from '@tracecart/testkit';
+import {
+  FOREIGN_CONSUMER_TRACE_ID as DELIVERY,
+  FOREIGN_PRODUCER_TRACE_ID as CHECKOUT,
+  foreignQueueTraces,
+  requestJson,
+  waitUntil,
+} from '@tracecart/testkit';
 
 const CLI_MAIN = path.join(__dirname, '..', 'dist', 'main.js');
-const CHECKOUT = 'cccccccccccccccccccccccccccccccc';
-const DELIVERY = 'dddddddddddddddddddddddddddddddd';
-const KAFKA = { 'messaging.system': 'kafka', 'messaging.destination.name': 'orders' };
-
-// A checkout that sends at 40–45 ms, and the delivery of its message 9 s later: 60 ms of work.
-const specs: SpanSpec[] = [
-  { id: 'req', traceId: CHECKOUT, service: 'shop', name: 'POST /checkout', kind: 2, start: 0, end: 50 },
-  { id: 'send', traceId: CHECKOUT, parent: 'req', service: 'shop', name: 'send orders', kind: 4, start: 40, end: 45, attributes: { ...KAFKA, 'messaging.operation.type': 'send' } },
-  { id: 'proc', traceId: DELIVERY, service: 'shipping', name: 'process orders', kind: 5, start: 9_045, end: 9_105, attributes: { ...KAFKA, 'messaging.operation.type': 'process' } },
-  { id: 'call', traceId: DELIVERY, parent: 'proc', service: 'shipping', name: 'POST', kind: 3, start: 9_050, end: 9_100 },
-];
 
 function lab(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -32,7 +27,7 @@ describe('lab diagnose of a consumer trace', () => {
   let store: TracestoreHandle;
   beforeAll(async () => {
     store = await startTracestore({ otlpPort: 0, queryPort: 0, grpcPort: 0, logger: createLogger('tracestore', 'silent') });
-    const sent = await requestJson(`http://127.0.0.1:${store.otlpPort}/v1/traces`, { body: withCrossTraceLink(toTracesData(specs), 'proc', CHECKOUT, 'send') });
+    const sent = await requestJson(`http://127.0.0.1:${store.otlpPort}/v1/traces`, { body: foreignQueueTraces() });
     expect(sent.status).toBe(200);
     await waitUntil('both traces in the store', async () => (await fetch(`http://127.0.0.1:${store.queryPort}/api/v3/traces/${CHECKOUT}`)).status === 200);
   });

@@ -1,8 +1,7 @@
 import express, { type Express } from 'express';
 import type { Logger } from '@tracecart/tracing';
 import { createAppMetrics, metricsRoute, recordRequestMetrics, type AppMetrics } from './metrics';
-import { registerPoolMetrics, type PoolCounts } from './pool-metrics';
-import { isMeasuredPool, registerMeasuredPoolMetrics } from './measured-pool-metrics';
+import { isMeasuredPool, registerMeasuredPoolMetrics, type PoolCounts } from './measured-pool-metrics';
 import { errorMiddleware, notFoundHandler } from './error-middleware';
 
 /** An Express app with what every tracecart service has first: request metrics and /metrics. */
@@ -13,17 +12,17 @@ export interface ServiceApp {
 
 /** The pools whose metrics a service exposes. */
 export interface ServicePools {
-  /** The service's own pool: its gauges are db_client_connections (no pool label, as dashboards read them). */
+  /** The service's own pool. */
   pool?: PoolCounts;
-  /** Further pools, e.g. inventory's report pool: only in the per-pool metrics, labelled by name. */
+  /** Further pools, e.g. inventory's report pool. */
   extraPools?: readonly PoolCounts[];
 }
 
 /** Starts a service's app: request duration histogram, /metrics, and the pools' metrics when given. */
 export function createServiceApp(service: string, options: ServicePools = {}): ServiceApp {
   const metrics = createAppMetrics(service);
-  if (options.pool) registerPoolMetrics(metrics, options.pool);
-  // Pools that time their checkouts (createPool's) also get the per-pool timings and counts.
+  // Pools that time their checkouts (every pool createPool opens) get the per-pool
+  // db_client_connection_* metrics, labelled with the pool's name.
   const measured = [options.pool, ...(options.extraPools ?? [])].filter((p) => p !== undefined).filter(isMeasuredPool);
   if (measured.length > 0) registerMeasuredPoolMetrics(metrics, measured);
   const app = express();

@@ -58,9 +58,8 @@ describe('a service app with measured pools', () => {
     expect(sampleValue(text, POOL_METRICS.CONNECTION_PENDING_REQUESTS, 'kit-main')).toBe(0);
   });
 
-  it('keeps db_client_connections for the service\'s own pool, without a pool label', async () => {
-    const legacy = (await scrape()).split('\n').filter((l) => l.startsWith('db_client_connections{'));
-    expect(legacy).toHaveLength(3);
-    expect(legacy.every((l) => !l.includes('pool='))).toBe(true);
+  it('gives a pool that does not time its checkouts no pool metrics', async () => {
+    const { metrics } = createServiceApp('plain', { pool: { totalCount: 1, idleCount: 1, waitingCount: 0 } });
+    expect(await metrics.registry.metrics()).not.toContain('db_client_connection');
   });
 });

@@ -26,10 +26,10 @@ describe('app counters go through the exemplar-aware path', () => {
   });
 });
 
-describe('a service app records its requests and its pool', () => {
+describe('a service app records its requests', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    const { app } = createServiceApp('svc', { pool: { totalCount: 5, idleCount: 2, waitingCount: 4 } });
+    const { app } = createServiceApp('svc');
     app.get('/items/:id', (_req, res) => {
       res.json({ ok: true });
     });
@@ -50,15 +50,6 @@ describe('a service app records its requests and its pool', () => {
     expect(inf).toEqual([
       'http_server_request_duration_seconds_bucket{le="+Inf",service="svc",method="GET",route="/items/:id",status="200"} 2',
       'http_server_request_duration_seconds_bucket{le="+Inf",service="svc",method="GET",route="unmatched",status="404"} 1',
-    ]);
-  });
-
-  it('reads the pool gauges at scrape time', async () => {
-    const text = await (await fetch(`${server.url}/metrics`)).text();
-    expect(samples(text, 'db_client_connections')).toEqual([
-      'db_client_connections{state="idle",service="svc"} 2',
-      'db_client_connections{state="used",service="svc"} 3',
-      'db_client_connections{state="waiting",service="svc"} 4',
     ]);
   });
 });

@@ -15,6 +15,14 @@ function readStringList(text: string): string[] {
   return [...text.matchAll(/['"]([^'"]+)['"]/g)].map((m) => m[1]);
 }
 
+// `labelNames: ['state', POOL_LABEL]`: literals, and constants `constants` knows (others are skipped).
+function readLabelList(text: string, constants: ReadonlyMap<string, string>): string[] {
+  return [...text.matchAll(/['"]([^'"]+)['"]|(?:\w+\.)?\b([A-Z][A-Z0-9_]*)\b/g)].flatMap((m) => {
+    const label = m[1] ?? constants.get(m[2]);
+    return label === undefined ? [] : [label];
+  });
+}
+
 /** The text of the call arguments that start right after `open` (an opening parenthesis). */
 function readArguments(source: string, open: number): string {
   let depth = 1;
@@ -53,7 +61,7 @@ function definedBuckets(args: string, known: ReadonlyMap<string, number[]>): num
 
 /**
  * Metric definitions a TypeScript source declares: `new Histogram|Gauge|Counter|Summary({ name: '...',
- * labelNames: [...] })` with a literal name or a known constant, and `.counter('name', help, [labels])` calls.
+ * labelNames: [...] })` with a literal name or a known constant (labels too), and `.counter('name', help, [labels])` calls.
  * A histogram's buckets are resolved from this source's *BUCKETS constants and `bucketConstants`.
  */
 export function findMetricDefinitions(
@@ -70,7 +78,7 @@ export function findMetricDefinitions(
     const labels = /\blabelNames:\s*\[([^\]]*)\]/.exec(args);
     const type = match[1].toLowerCase() as MetricDefinition['type'];
     const buckets = type === 'histogram' ? definedBuckets(args, knownBuckets) : undefined;
-    found.push({ name, type, labels: labels ? readStringList(labels[1]) : [], ...(buckets ? { buckets } : {}) });
+    found.push({ name, type, labels: labels ? readLabelList(labels[1], constants) : [], ...(buckets ? { buckets } : {}) });
   }
   for (const match of source.matchAll(COUNTER_CALL)) {
     found.push({ name: match[1], type: 'counter', labels: readStringList(match[2]) });

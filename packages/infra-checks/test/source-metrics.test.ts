@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createAppMetrics, registerPoolMetrics } from '@tracecart/http-kit';
+import { createPool } from '@tracecart/db';
+import { createAppMetrics, registerMeasuredPoolMetrics } from '@tracecart/http-kit';
 import {
   findBucketBounds,
   findBucketConstants,
@@ -32,6 +33,11 @@ describe('reading metric declarations from source', () => {
     expect(findMetricDefinitions(source)).toEqual([]);
   });
 
+  it('reads a label named by a shared constant, and skips one it does not know', () => {
+    const source = "new Gauge({ name: 'pool_max', help: 'h', labelNames: ['state', POOL_METRICS.POOL_LABEL, OTHER_LABEL] });";
+    expect(findMetricDefinitions(source, new Map([['POOL_LABEL', 'pool']]))).toEqual([{ name: 'pool_max', type: 'gauge', labels: ['state', 'pool'] }]);
+  });
+
   it('gives a histogram the buckets of a constant another file declares', () => {
     const source = "new Histogram({ name: 'lag_seconds', help: 'h', buckets: LAG_BUCKETS });\nnew Histogram({ name: 'other', help: 'h', buckets: [1, 2] });";
     const declared = findBucketConstants('export const LAG_BUCKETS = [0.5, 5, 60];\nconst X_BUCKETS = [1];');
@@ -61,10 +67,16 @@ describe('reading metric declarations from source', () => {
 // The real exposition of the HTTP kit: what Prometheus will actually scrape.
 async function exposition(): Promise<string> {
   const metrics = createAppMetrics('inventory');
-  registerPoolMetrics(metrics, { totalCount: 3, idleCount: 1, waitingCount: 0 });
+  // A real pool that never connects: its gauges are read at scrape time all the same.
+  const pool = createPool('postgres://127.0.0.1:1/none', { applicationName: 'inventory', max: 3 });
+  registerMeasuredPoolMetrics(metrics, [pool]);
   metrics.counter('cache_lookups_total', 'Catalog cache lookups by result.', ['result']).inc({ result: 'hit' });
   metrics.httpDuration.observe({ labels: { method: 'POST', route: '/reservations', status: '201' }, value: 0.02, exemplarLabels: {} });
-  return metrics.registry.metrics();
+  try {
+    return await metrics.registry.metrics();
+  } finally {
+    await pool.end();
+  }
 }
 
 function sampleLines(text: string): string[] {

@@ -28,6 +28,8 @@ export { waitUntil } from './wait-until';
 /** OTLP JSON traces from short span specs whose labels stand in for hex ids. */
 export { toTracesData, withCrossTraceLink, idOf, labelOf, TRACE_ID } from './span-specs';
 export type { SpanSpec } from './span-specs';
+/** A producer's and a consumer's trace of services the lab has never seen, linked across a topic. */
+export { foreignQueueTraces, FOREIGN_PRODUCER_TRACE_ID, FOREIGN_CONSUMER_TRACE_ID } from './foreign-queue-traces';
 /** Realistic checkout traces for any fix setting, with the statements the services send. */
 export { buildCheckoutTrace, buildCheckoutSpecs, CHECKOUT_SQL } from './checkout-trace';
 export type { CheckoutTraceOptions } from './checkout-trace';

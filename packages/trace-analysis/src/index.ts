@@ -28,6 +28,9 @@ export type { VerdictShareParts } from './share-definitions';
 export { eventsOf, eventsWithLinked } from './linked-events';
 /** The other traces a trace's spans link to (placed by: trace …), and the traces that link to one (fulfilled later: trace …). */
 export { linkedTraceIds, tracesLinkingTo } from './trace-links';
+export { withLinkedTraces } from './with-linked-traces';
+export { selectTree } from './select-tree';
+export type { TraceGetter } from './with-linked-traces';
 /** The typed error for input the analysis refuses. */
 export { TraceAnalysisError } from './errors';
 /** Codes of TraceAnalysisError. */

@@ -1,11 +1,12 @@
 import { Router, type Request, type Response } from 'express';
 import { HttpError } from '@tracecart/http-kit';
 import type { JaegerClient } from '@tracecart/jaeger-client';
-import { TraceAnalysisError } from '@tracecart/trace-analysis';
+import type { TracesData } from '@tracecart/otlp';
+import { selectTree, TraceAnalysisError, withLinkedTraces } from '@tracecart/trace-analysis';
 import type { Logger } from '@tracecart/tracing';
 import type { TraceAnalysis, TraceLinksView, TraceList } from '../api-types';
 import { markBaselines } from '../baselines/baseline-marks';
-import { analyzeTrace, pickTree } from '../traces/analyze-trace';
+import { analyzeTrace } from '../traces/analyze-trace';
 import { normalizeTraceId, toTraceBackendError } from '../traces/backend-errors';
 import { findCrossTraceLinks } from '../traces/cross-trace-links';
 import { parseFilterQuery, toTraceQuery } from '../traces/trace-filter';
@@ -24,7 +25,7 @@ export interface TraceSource {
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
-async function fetchTrace(source: TraceSource, req: Request): Promise<{ traceId: string; data: unknown }> {
+async function fetchTrace(source: TraceSource, req: Request): Promise<{ traceId: string; data: TracesData }> {
   const traceId = normalizeTraceId(String(req.params.traceId));
   const data = await source.jaeger.getTrace(traceId);
   if (!data) throw new HttpError(404, 'not_found', `trace ${traceId} is not in the trace backend (yet?)`);
@@ -35,7 +36,7 @@ async function fetchTrace(source: TraceSource, req: Request): Promise<{ traceId:
 // links then say why they are missing instead of turning the answer into a 502.
 async function linksBesideRawTrace(source: TraceSource, data: unknown, traceId: string): Promise<TraceLinksView> {
   try {
-    return await findCrossTraceLinks(source.jaeger, pickTree(data, traceId));
+    return await findCrossTraceLinks(source.jaeger, selectTree(data, traceId));
   } catch (error) {
     if (!(error instanceof TraceAnalysisError)) throw error;
     return { linksTo: [], linkedFrom: [], pendingMessageIds: [], unavailable: `the trace's links could not be read: ${error.message}` };
@@ -45,7 +46,8 @@ async function linksBesideRawTrace(source: TraceSource, data: unknown, traceId: 
 /**
  * Trace reads, proxied to Jaeger's /api/v3: services, recent traces with their fix switches,
  * one trace as Jaeger returns it, and one trace diagnosed with its waterfall rows (each DB and
- * server span marked against its operation's recent durations when the trace store keeps them);
+ * server span marked against its operation's recent durations when the trace store keeps them,
+ * and read beside the traces it links to);
  * a single trace comes with its links across the queue, both ways.
  */
 export function traceRoutes(source: TraceSource): Router {
@@ -77,13 +79,14 @@ export function traceRoutes(source: TraceSource): Router {
   // Only the links: the page asks again while a checkout's message still waits for its consumer.
   router.get('/api/traces/:traceId/links', guard(async (req, res) => {
     const { traceId, data } = await fetchTrace(source, req);
-    const body: TraceLinksView = await findCrossTraceLinks(source.jaeger, pickTree(data, traceId));
+    const body: TraceLinksView = await findCrossTraceLinks(source.jaeger, selectTree(data, traceId));
     res.json(body);
   }));
 
   router.get('/api/diagnose/:traceId', guard(async (req, res) => {
     const { traceId, data } = await fetchTrace(source, req);
-    const tree = pickTree(data, traceId);
+    // With the traces it links to: a consumer that records no queue age shows its wait across the link.
+    const tree = selectTree(await withLinkedTraces(data, traceId, (id) => source.jaeger.getTrace(id)), traceId);
     const analysis = analyzeTrace(tree, source.jaegerUiUrl, (await source.challengeRunning?.()) ?? false);
     const [rows, links] = await Promise.all([
       markBaselines(source.jaegerQueryUrl, analysis.rows, (error) => source.logger?.warn({ err: error }, 'baseline lookup failed; the span goes unmarked')),

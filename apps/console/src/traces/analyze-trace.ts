@@ -1,12 +1,10 @@
 import {
-  buildTraceTree,
   computeCriticalPath,
   computeSelfTimes,
   decideVerdict,
   detectNPlusOne,
   findTopContributors,
   summarizeTree,
-  TraceAnalysisError,
   type Diagnosis,
   type TraceTree,
 } from '@tracecart/trace-analysis';
@@ -14,13 +12,6 @@ import { LAB_SWITCH_RULES, withoutFixSuggestions } from '@tracecart/lab-rules';
 import type { TraceAnalysis } from '../api-types';
 import { isTraceComplete } from './trace-completeness';
 import { buildWaterfallRows } from './waterfall-rows';
-
-/** The tree of one trace in the backend's answer; a trace the answer lacks is refused like a malformed one. */
-export function pickTree(data: unknown, traceId: string): TraceTree {
-  const tree = buildTraceTree(data).find((t) => t.traceId === traceId);
-  if (!tree) throw new TraceAnalysisError('trace_not_found', `trace ${traceId} is not in the backend's answer`);
-  return tree;
-}
 
 // The same parts `diagnose()` returns with the lab's rules, computed on one tree so the waterfall reuses its timings.
 function diagnoseTree(tree: TraceTree): Diagnosis {

@@ -1,4 +1,4 @@
-import { buildTraceTree, diagnose, linkedTraceIds, TraceAnalysisError, type Diagnosis, type TraceTree } from '@tracecart/trace-analysis';
+import { buildTraceTree, diagnose, TraceAnalysisError, withLinkedTraces, type Diagnosis, type TraceTree } from '@tracecart/trace-analysis';
 import { LAB_SWITCH_RULES, withoutFixSuggestions } from '@tracecart/lab-rules';
 import type { TracesData } from '@tracecart/otlp';
 import { markBaselines } from './baseline-marks';
@@ -29,25 +29,10 @@ function diagnoseWith(data: unknown, options: { traceId: string; contributorLimi
   return hideFixes ? withoutFixSuggestions(diagnosis) : diagnosis;
 }
 
-// Traces a diagnosed trace links to that are fetched with it, e.g. a consumer's producer.
-const MAX_LINKED_TRACES = 3;
-
-/**
- * The trace, with the traces its spans link to beside it (at most a few): a consumer that does
- * not record how long its message waited shows it across the link to its producer. A linked
- * trace that cannot be fetched is left out; the diagnosis of this one goes on without it.
- */
-async function withLinkedTraces(data: TracesData, traceId: string, fetcher: TraceFetcher): Promise<TracesData> {
-  const tree = buildTraceTree(data).find((t) => t.traceId === traceId.toLowerCase());
-  const linked = tree ? linkedTraceIds(tree).slice(0, MAX_LINKED_TRACES) : [];
-  const fetched = await Promise.all(linked.map((l) => fetcher.getTrace(l.traceId).catch(() => undefined)));
-  const others = fetched.flatMap((t) => t?.resourceSpans ?? []);
-  return others.length === 0 ? data : { resourceSpans: [...(data.resourceSpans ?? []), ...others] };
-}
-
 /** Diagnoses one trace and marks its groups against their operations' recent durations. */
 export async function diagnoseOne(args: OneArgs, fetcher: TraceFetcher, hideFixes = false): Promise<DiagnoseOutput> {
-  const data = await withLinkedTraces(await fetcher.getTrace(args.traceId), args.traceId, fetcher);
+  // With the traces it links to: a consumer's wait shows across the link to its producer.
+  const data = await withLinkedTraces(await fetcher.getTrace(args.traceId), args.traceId, (id) => fetcher.getTrace(id));
   const diagnosis = diagnoseWith(data, { traceId: args.traceId }, hideFixes);
   const trees = buildTraceTree(data);
   const tree = trees.find((t) => t.traceId === diagnosis.summary.traceId) ?? trees[0];
