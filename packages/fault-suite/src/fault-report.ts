@@ -1,5 +1,6 @@
 import type { InvariantResult } from '@tracecart/testkit';
 import { countMalformed, summarizeAnswers } from './answers';
+import { fulfilmentHeld, type FulfilmentCheck } from './fulfilment-check';
 import type { CheckoutAnswer } from './checkout-load';
 
 /** Everything one fault run found out; the tests assert on it and bench/faults.js prints it. */
@@ -20,13 +21,15 @@ export interface FaultReport {
   unexpectedExits: string[];
   /** Figures that are reported, never asserted (e.g. latency while the trace store hung). */
   notes: string[];
+  /** On a lab with fulfilment: whether every committed order shipped once after the fault. */
+  fulfilment?: FulfilmentCheck;
 }
 
 /** Builds a report from the load's answers and the checks made after it. */
 export function buildFaultReport(
   fault: string,
   answers: readonly CheckoutAnswer[],
-  checks: { recoveries: (number | undefined)[]; invariant: InvariantResult; unexpectedExits: string[]; notes?: string[] },
+  checks: { recoveries: (number | undefined)[]; invariant: InvariantResult; unexpectedExits: string[]; notes?: string[]; fulfilment?: FulfilmentCheck },
 ): FaultReport {
   const summary = summarizeAnswers(answers);
   const recoveriesMs = checks.recoveries.filter((ms): ms is number => ms !== undefined);
@@ -42,6 +45,7 @@ export function buildFaultReport(
     invariant: checks.invariant,
     unexpectedExits: checks.unexpectedExits,
     notes: checks.notes ?? [],
+    ...(checks.fulfilment ? { fulfilment: checks.fulfilment } : {}),
   };
 }
 
@@ -52,5 +56,6 @@ export function acceptedOrders(answers: readonly CheckoutAnswer[]): Map<string, 
 
 /** Whether a run met every target that is asserted (not the 5 s recovery figure). */
 export function faultHeld(report: FaultReport): boolean {
-  return report.serverErrors === 0 && report.malformedCount === 0 && report.unrecovered === 0 && report.invariant.held && report.unexpectedExits.length === 0;
+  const shipped = report.fulfilment === undefined || fulfilmentHeld(report.fulfilment);
+  return report.serverErrors === 0 && report.malformedCount === 0 && report.unrecovered === 0 && report.invariant.held && report.unexpectedExits.length === 0 && shipped;
 }

@@ -2,6 +2,7 @@ import type { Pool } from '@tracecart/db';
 import { checkCheckoutInvariant, type StockSnapshot } from '@tracecart/testkit';
 import { startCheckoutLoad, type CheckoutLoad } from './checkout-load';
 import { acceptedOrders, buildFaultReport, type FaultReport } from './fault-report';
+import { awaitFulfilment } from './fulfilment-check';
 
 /** What a fault needs of a lab: where to send checkouts, and the database to check after. */
 export interface FaultTarget {
@@ -9,7 +10,12 @@ export interface FaultTarget {
   catalogSize: number;
   pool: Pool;
   initialStock: StockSnapshot;
+  /** Whether the lab runs fulfilment, so every committed order must also have shipped once. */
+  fulfilment?: boolean;
 }
+
+// A liveness bound on the backlog a fault leaves: with quick redelivery it drains in seconds.
+const FULFILMENT_BOUND_MS = 90_000;
 
 /** A checkout load at `ratePerSecond` that stops itself after `boundMs` whatever happens. */
 export function startFaultLoad(target: FaultTarget, ratePerSecond: number, boundMs: number): CheckoutLoad {
@@ -30,5 +36,6 @@ export async function finishFault(
   checks: { recoveries: (number | undefined)[]; unexpectedExits: string[]; notes?: string[] },
 ): Promise<FaultReport> {
   const invariant = await checkCheckoutInvariant(target.pool, target.initialStock, acceptedOrders(load.answers));
-  return buildFaultReport(fault, load.answers, { ...checks, invariant });
+  const fulfilment = target.fulfilment ? await awaitFulfilment(target.pool, FULFILMENT_BOUND_MS) : undefined;
+  return buildFaultReport(fault, load.answers, { ...checks, invariant, fulfilment });
 }

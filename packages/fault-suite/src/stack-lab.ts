@@ -14,7 +14,7 @@ import {
 } from '@tracecart/testkit';
 import { createCleanup } from './cleanup';
 
-/** The three services as child processes on a private PostgreSQL and a private Redis. */
+/** The four services (and the carrier stub) as child processes on a private PostgreSQL and a private Redis. */
 export interface StackLab {
   pg: PrivatePostgres;
   redis: PrivateRedis;
@@ -25,12 +25,14 @@ export interface StackLab {
   catalogSize: number;
   /** Stock right after seeding: the invariant's baseline for every fault on this lab. */
   initialStock: StockSnapshot;
+  /** Always: the lab runs fulfilment and its carrier, and a fault must not lose a shipment. */
+  fulfilment: true;
   /** Names of services whose process is gone. */
   exitedServices(): string[];
   stop(): Promise<void>;
 }
 
-/** Starts a private PostgreSQL (migrated, `catalogSize` products), a private Redis and the services. */
+/** Starts a private PostgreSQL (migrated, `catalogSize` products), a private Redis and the services, fulfilment too. */
 export async function startStackLab(options: { catalogSize?: number } = {}): Promise<StackLab> {
   const catalogSize = options.catalogSize ?? 500;
   const cleanup = createCleanup();
@@ -46,9 +48,11 @@ export async function startStackLab(options: { catalogSize?: number } = {}): Pro
     const receiver: OtlpReceiver = await startOtlpReceiver();
     cleanup.add(() => receiver.close());
     const env = { REDIS_URL: redis.url, CACHE_BACKEND: 'redis' };
-    const stack = await startStack({ databaseUrl: pg.url, otlpEndpoint: receiver.endpoint, env });
+    // Fulfilment takes a delivery its worker lost (a cut connection) back within seconds, not a minute.
+    const fulfilment = { env: { QUEUE_EXPIRE_SECONDS: '5', QUEUE_SUPERVISE_SECONDS: '1' } };
+    const stack = await startStack({ databaseUrl: pg.url, otlpEndpoint: receiver.endpoint, env, fulfilment });
     cleanup.add(() => stack.stop());
-    const services = [stack.gateway, stack.order, stack.inventory];
+    const services = [stack.gateway, stack.order, stack.inventory, stack.fulfilment, stack.carrier].filter((s) => s !== undefined);
     return {
       pg,
       redis,
@@ -57,6 +61,7 @@ export async function startStackLab(options: { catalogSize?: number } = {}): Pro
       gatewayUrl: stack.gateway.url,
       catalogSize,
       initialStock: await snapshotStock(pool),
+      fulfilment: true,
       exitedServices: () => services.filter((s) => !isProcessAlive(s.pid)).map((s) => s.name),
       stop: cleanup.run,
     };

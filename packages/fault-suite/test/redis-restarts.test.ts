@@ -12,7 +12,7 @@ describe('Redis killed and restarted with fix.cache on', () => {
   }, 120_000);
   afterAll(() => lab?.stop(), 60_000);
 
-  it('keeps checkouts succeeding, refills the cache, and the invariant holds', async () => {
+  it('keeps checkouts succeeding, refills the cache, the invariant holds, and every committed order ships once', async () => {
     const report = await runRedisRestarts(lab, { restarts: RESTARTS, ratePerSecond: 15, downMs: 1500, upMs: 1000 });
     expectFaultHeld(report, RESTARTS);
     expect(report.notes.join('\n')).toMatch(/cache refilled/);
