@@ -81,12 +81,24 @@ export type ProblemName = Extract<FlagName, `problem.${string}`>;
 export const PROBLEM_NAMES = FLAG_NAMES.filter((name): name is ProblemName => name.startsWith('problem.'));
 
 /**
- * The problems whose harm shows in the checkout's own latency, which is what a challenge's check
- * and `bench:problems` measure. A slow consumer leaves every checkout fast (its harm is
- * freshness, behind the queue, measured by `bench:fulfilment`), so a latency check could never
- * tell its fix from a wrong one.
+ * The objective each problem breaks: the checkout's own latency, or the freshness of what happens
+ * behind the queue (a slow consumer leaves every checkout fast). `satisfies` makes a new problem
+ * that does not say which a compile error.
  */
-export const REQUEST_PATH_PROBLEMS = PROBLEM_NAMES.filter((name) => name !== 'problem.slow-consumer');
+export const PROBLEM_OBJECTIVES = {
+  'problem.sync-cpu': 'latency',
+  'problem.pool': 'latency',
+  'problem.hot-row': 'latency',
+  'problem.retries': 'latency',
+  'problem.slow-consumer': 'freshness',
+} as const satisfies Record<ProblemName, 'latency' | 'freshness'>;
+
+/**
+ * The problems whose harm shows in the checkout's own latency, which is what a challenge's check
+ * and `bench:problems` measure: a latency check could never tell a freshness problem's fix from a
+ * wrong one (`bench:fulfilment` measures that one).
+ */
+export const REQUEST_PATH_PROBLEMS = PROBLEM_NAMES.filter((name) => PROBLEM_OBJECTIVES[name] === 'latency');
 
 /**
  * The span attributes that record the problem switches (lab.problem.*). They say which problem

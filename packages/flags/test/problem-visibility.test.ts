@@ -1,5 +1,5 @@
 // What the console shows of the switches during a challenge, and the problem → fix table.
-import { DEFAULT_FLAGS, PROBLEM_FIXES, PROBLEM_NAMES, markProblemsHidden, problemsHidden, publicFlagSnapshot, type FlagSnapshot } from '../src';
+import { DEFAULT_FLAGS, PROBLEM_FIXES, PROBLEM_NAMES, REQUEST_PATH_PROBLEMS, markProblemsHidden, problemsHidden, publicFlagSnapshot, type FlagSnapshot } from '../src';
 
 const snapshot = (): FlagSnapshot => ({ flags: { ...DEFAULT_FLAGS, 'problem.pool': true }, pending: { 'fix.index': true }, index: 'building' });
 
@@ -36,5 +36,11 @@ describe('PROBLEM_FIXES', () => {
     expect(shown.pending).toEqual({});
     expect(shown.flags['fix.consumers']).toBe(false);
     expect(shown.hidden).toContain('problem.slow-consumer');
+  });
+});
+
+describe('REQUEST_PATH_PROBLEMS', () => {
+  it('holds the problems a checkout latency check can judge: every one but the slow consumer', () => {
+    expect(REQUEST_PATH_PROBLEMS).toEqual(['problem.sync-cpu', 'problem.pool', 'problem.hot-row', 'problem.retries']);
   });
 });
