@@ -15,7 +15,7 @@
 'use strict';
 const { parseArgs } = require('node:util');
 const { createPool, ensureDatabase, migrate, seedCatalog, INITIAL_ON_HAND } = require('@tracecart/db');
-const { DEFAULT_FLAGS, FLAG_NAMES, PROBLEM_FIXES, REQUEST_PATH_PROBLEMS, IndexReconciler, announceFlagChange, readFlagSnapshot, writeFlag } = require('@tracecart/flags');
+const { DEFAULT_FLAGS, FLAG_NAMES, PROBLEM_FIXES, REQUEST_PATH_PROBLEMS, IndexReconciler, readFlagSnapshot, writeFlag } = require('@tracecart/flags');
 const { FLASH_SKU_COUNT, createCheckoutFactory, createSeededRandom, formatSku, formatSlo, parseSlo, runLoad } = require('@tracecart/loadgen');
 const { parseDuration } = require('@tracecart/units');
 const { startStack, startOtlpReceiver } = require('@tracecart/testkit');
@@ -135,11 +135,11 @@ async function insertHistory(pool, orders) {
   );
 }
 
-/** Writes every switch (defaults, then the overrides), announces it, and waits until the index matches. */
+/** Writes every switch (defaults, then the overrides) and waits until the index matches. */
 async function setSwitches(pool, reconciler, overrides) {
   const wanted = { ...DEFAULT_FLAGS, ...overrides };
+  // Each write notifies the services on commit (the lab_flags trigger).
   for (const name of FLAG_NAMES) await writeFlag(pool, name, wanted[name]);
-  await announceFlagChange(pool, 'bench-problems');
   await reconciler.reconcile();
   const snapshot = await readFlagSnapshot(pool);
   if (Object.keys(snapshot.pending).length) throw new Error(`switches still pending: ${JSON.stringify(snapshot.pending)}`);

@@ -7,7 +7,7 @@ import { createJaegerClient } from '@tracecart/jaeger-client';
 import { buildTraceTree, diagnose, normalizeStatement, type TraceTree } from '@tracecart/trace-analysis';
 import { LAB_SWITCH_RULES } from '@tracecart/lab-rules';
 import { startTracestore, type TracestoreHandle } from '@tracecart/tracestore';
-import { announceFlagChange, writeFlag } from '@tracecart/flags';
+import { writeFlag } from '@tracecart/flags';
 import { LAB_EVENTS } from '@tracecart/contracts';
 import { createTestDatabase, listenOnLoopback, requestJson, startStack, type RunningServer, type Stack, type TestDatabase } from '@tracecart/testkit';
 
@@ -247,7 +247,6 @@ describe('lab diagnose against an /api/v3 server', () => {
 
     beforeAll(async () => {
       await writeFlag(db.pool, 'chaos.latency', { ms: 150, rate: 1 });
-      await announceFlagChange(db.pool, 'chaos.latency');
       // The services hear of the switch over LISTEN/NOTIFY; checkouts placed before that carry no delay.
       for (let tries = 0; chaosIds.length < 3; tries++) {
         if (tries > 20) throw new Error('chaos.latency never reached inventory');
