@@ -31,6 +31,8 @@ export class FlagWatcher {
   private stopped = false;
   private ticking = false;
   private failedConnects = 0;
+  private reading: Promise<void> | undefined;
+  private readAgain = false;
   private readonly listeners = new Set<(snapshot: FlagSnapshot) => void>();
 
   constructor(private readonly options: FlagWatcherOptions) {}
@@ -66,14 +68,32 @@ export class FlagWatcher {
     await listener?.end().catch(this.report);
   }
 
-  /** Re-reads now; a failed read keeps the last snapshot. */
-  async refresh(): Promise<void> {
-    try {
-      this.snapshot = await readFlagSnapshot(this.options.pool);
-      for (const callback of this.listeners) callback(this.snapshot);
-    } catch (error) {
-      this.report(error as Error);
+  /**
+   * Re-reads now; a failed read keeps the last snapshot. One read at a time: a refresh asked for
+   * while one runs makes it read once more when it ends. Two reads in flight could end out of
+   * order, and a read begun before a change would then overwrite the read its notification began.
+   */
+  refresh(): Promise<void> {
+    if (this.reading) {
+      this.readAgain = true;
+      return this.reading;
     }
+    this.reading = this.readUntilCurrent().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+
+  private async readUntilCurrent(): Promise<void> {
+    do {
+      this.readAgain = false;
+      try {
+        this.snapshot = await readFlagSnapshot(this.options.pool);
+        for (const callback of this.listeners) callback(this.snapshot);
+      } catch (error) {
+        this.report(error as Error);
+      }
+    } while (this.readAgain && !this.stopped);
   }
 
   private readonly report = (error: Error): void => {

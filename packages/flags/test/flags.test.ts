@@ -62,6 +62,22 @@ describe('flags', () => {
     await writeFlag(db.pool, 'fix.batch', false);
   });
 
+  it('a watcher reads one snapshot at a time, and once more for what was asked meanwhile', async () => {
+    // Reads that overlap could end out of order and leave an older snapshot in place.
+    const watcher = new FlagWatcher({ pool: db.pool, databaseUrl: 'postgres://postgres@127.0.0.1:1/nowhere', pollMs: 60_000, onError: () => undefined });
+    await watcher.start();
+    const reads: boolean[] = [];
+    watcher.onChange((s) => reads.push(s.flags['fix.batch']));
+    await writeFlag(db.pool, 'fix.batch', true);
+    // Four asked at once: the first read, then one more for the three asked while it ran.
+    await Promise.all([watcher.refresh(), watcher.refresh(), watcher.refresh(), watcher.refresh()]);
+    expect(reads).toHaveLength(2);
+    expect(reads.at(-1)).toBe(true);
+    expect(watcher.current().flags['fix.batch']).toBe(true);
+    await watcher.stop();
+    await writeFlag(db.pool, 'fix.batch', false);
+  });
+
   it('a watcher that cannot LISTEN falls back to polling', async () => {
     const watcher = new FlagWatcher({
       pool: db.pool,
