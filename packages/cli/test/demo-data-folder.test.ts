@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DATA_FOLDER_PREFIX, openDataFolder, removeDataFolder } from '../src/demo/postgres/data-folder';
+import { spawnSync } from 'node:child_process';
+import { DATA_FOLDER_OWNER_FILE, DATA_FOLDER_PREFIX, openDataFolder, removeDataFolder, sweepAbandonedDataFolders } from '../src/demo/postgres/data-folder';
 
 describe('the demo data folder', () => {
   let named: string;
@@ -40,5 +41,39 @@ describe('the demo data folder', () => {
     await removeDataFolder(folder);
     expect(existsSync(path.join(named, 'postgres'))).toBe(false);
     expect(await fs.readFile(path.join(named, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('names its owner in a folder made for one run, unless its data is kept', async () => {
+    const disposable = await openDataFolder(undefined);
+    const kept = await openDataFolder(undefined, true);
+    try {
+      expect(await fs.readFile(path.join(disposable.dir, DATA_FOLDER_OWNER_FILE), 'utf8')).toBe(`${process.pid}\n`);
+      expect(existsSync(path.join(kept.dir, DATA_FOLDER_OWNER_FILE))).toBe(false);
+    } finally {
+      await removeDataFolder(disposable);
+      await removeDataFolder(kept);
+    }
+  });
+
+  it('sweeps only the folders whose owning demo is gone', async () => {
+    const base = await fs.mkdtemp(path.join(os.tmpdir(), 'lab-sweep-'));
+    try {
+      // A pid that was real and has exited: a demo that was killed.
+      const gone = spawnSync(process.execPath, ['-e', '']).pid;
+      const make = async (name: string, owner: number | undefined) => {
+        const dir = path.join(base, name);
+        await fs.mkdir(path.join(dir, 'postgres'), { recursive: true });
+        if (owner !== undefined) await fs.writeFile(path.join(dir, DATA_FOLDER_OWNER_FILE), `${owner}\n`);
+        return dir;
+      };
+      const abandoned = await make(`${DATA_FOLDER_PREFIX}abandoned`, gone);
+      const running = await make(`${DATA_FOLDER_PREFIX}running`, process.pid);
+      const keptData = await make(`${DATA_FOLDER_PREFIX}kept`, undefined);
+      const notOurs = await make('someone-else', gone);
+      expect(await sweepAbandonedDataFolders(base)).toEqual([{ dir: abandoned, stoppedServerPid: undefined }]);
+      expect([abandoned, running, keptData, notOurs].map(existsSync)).toEqual([false, true, true, true]);
+    } finally {
+      await fs.rm(base, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createPool, dropDatabase } from '@tracecart/db';
-import { scratchDatabaseUrl } from '@tracecart/testkit';
+import { isProcessAlive, scratchDatabaseUrl } from '@tracecart/testkit';
 import { lockDesignPorts } from './support/design-ports-lock';
 import { commandLine, descendants, DESIGN_PORTS, expectNothingLeft, killLaunchedDemos, launchDemo, placeCheckout, waitForFulfilled, waitForOutput } from './support/demo-process';
 
@@ -132,6 +132,37 @@ describe('lab demo', () => {
       } finally {
         await dropDatabase(databaseUrl);
       }
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  it(
+    'after a demo is killed (SIGKILL), the next one removes its data folder and stops the PostgreSQL it left running',
+    async () => {
+      const killed = launchDemo([], { DATABASE_URL: undefined, LAB_DATA_DIR: undefined });
+      await waitForOutput(killed, /\| ready in \d/);
+      // "data in <folder>/postgres (removed on exit)": the folder the run made for itself.
+      const cluster = (await waitForOutput(killed, /data in (\S+) \(removed on exit\)/))[1];
+      const folder = path.dirname(cluster);
+      const pids = descendants(killed.child.pid!);
+      const server = pids.find((pid) => commandLine(pid).includes('bin/postgres') && commandLine(pid).includes(cluster));
+      expect(server).toBeDefined();
+      killed.child.kill('SIGKILL');
+      await killed.exited;
+      // The services stop with their launcher; PostgreSQL does not, and its folder stays.
+      await expectNothingLeft(pids.filter((pid) => pid !== server && !commandLine(pid).includes('postgres')), DESIGN_PORTS);
+      expect(isProcessAlive(server!)).toBe(true);
+      expect(existsSync(folder)).toBe(true);
+
+      const next = launchDemo([], { DATABASE_URL: undefined, LAB_DATA_DIR: undefined });
+      await waitForOutput(next, /\| ready in \d/);
+      expect(next.stdout.join('\n')).toContain(`removed the data folder of a demo that was killed: ${folder}; stopped the PostgreSQL it left running (pid ${server})`);
+      expect(isProcessAlive(server!)).toBe(false);
+      expect(existsSync(folder)).toBe(false);
+      const nextPids = descendants(next.child.pid!);
+      next.child.kill('SIGINT');
+      expect(await next.exited).toBe(0);
+      await expectNothingLeft(nextPids, DESIGN_PORTS);
     },
     E2E_TIMEOUT_MS,
   );

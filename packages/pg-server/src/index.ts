@@ -6,7 +6,7 @@ export { clusterDir, prepareClusterDir, hasCluster, removeClusterDir } from './d
 /** initdb with trust auth, UTF8 and the C locale, and the superuser it creates. */
 export { initialiseCluster, EMBEDDED_SUPERUSER } from './initdb';
 /** Stops a server an earlier run left on a cluster folder. */
-export { stopLeftoverServer } from './leftover-server';
+export { stopLeftoverServer, isProcessAlive } from './leftover-server';
 /** The OS account PostgreSQL runs as (as root: the `postgres` user, created when missing). */
 export { resolvePostgresAccount, POSTGRES_OS_USER } from './os-user';
 export type { PostgresAccount } from './os-user';

@@ -3,7 +3,8 @@ import path from 'node:path';
 
 const STOP_WAIT_MS = 15_000;
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (someone else's counts too). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -31,10 +32,10 @@ async function servesCluster(pid: number, dir: string): Promise<boolean> {
  */
 export async function stopLeftoverServer(dir: string): Promise<number | undefined> {
   const pid = await readPostmasterPid(dir);
-  if (pid === undefined || !isAlive(pid) || !(await servesCluster(pid, dir))) return undefined;
+  if (pid === undefined || !isProcessAlive(pid) || !(await servesCluster(pid, dir))) return undefined;
   process.kill(pid, 'SIGINT'); // fast shutdown: roll back, disconnect, checkpoint
   const deadline = Date.now() + STOP_WAIT_MS;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  while (isProcessAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
   return pid;
 }

