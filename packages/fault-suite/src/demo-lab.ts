@@ -10,6 +10,8 @@ export interface DemoLab {
   gatewayUrl: string;
   catalogSize: number;
   initialStock: StockSnapshot;
+  /** Always: the demo runs fulfilment, and a fault must not lose a shipment. */
+  fulfilment: true;
   states(): Promise<ServiceStatus[]>;
   stop(): Promise<void>;
 }
@@ -34,7 +36,7 @@ export async function startDemoLab(options: { catalogSize?: number } = {}): Prom
     const pool = createPool(pg.url, { applicationName: 'fault-suite', max: 2 });
     cleanup.add(() => pool.end());
     const initialStock = await snapshotStock(pool);
-    return { demo, pool, gatewayUrl: DEMO_GATEWAY_URL, catalogSize, initialStock, states: () => readServiceStates(demo.statusUrl), stop: cleanup.run };
+    return { demo, pool, gatewayUrl: DEMO_GATEWAY_URL, catalogSize, initialStock, fulfilment: true, states: () => readServiceStates(demo.statusUrl), stop: cleanup.run };
   } catch (error) {
     await cleanup.run();
     throw error;
