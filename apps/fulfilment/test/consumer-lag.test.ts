@@ -10,7 +10,7 @@ import { writeFlag } from '@tracecart/flags';
 import { createJaegerClient, splitTracesById, type JaegerClient } from '@tracecart/jaeger-client';
 import { LAB_SWITCH_RULES } from '@tracecart/lab-rules';
 import type { TracesData } from '@tracecart/otlp';
-import { diagnose } from '@tracecart/trace-analysis';
+import { buildTraceTree, consumerLoadOf, diagnose } from '@tracecart/trace-analysis';
 import { startTracestore, type TracestoreHandle } from '@tracecart/tracestore';
 import { createLogger } from '@tracecart/tracing';
 import { createTestDatabase, receivedSpansOf, requestJson, startStack, waitUntil, withoutLabNames, type ReceivedSpan, type Stack, type TestDatabase } from '@tracecart/testkit';
@@ -119,12 +119,19 @@ describe('problem.slow-consumer: consumer lag, named from evidence, and fix.cons
 
     await setFlag('problem.slow-consumer', true, 1);
     const slow = await freshnessOf(await burst());
+    const lagging: TracesData[] = [];
     for (const { orderId } of slow.slice(0, LAST)) {
-      const verdict = verdictOf(await consumerTraceOf(orderId));
+      const trace = withoutLabNames(await consumerTraceOf(orderId));
+      lagging.push(trace);
+      const verdict = verdictOf(trace);
       expect(verdict.finding?.kind).toBe('consumer_lag');
       expect(verdict.switchName).toBe('fix.consumers');
       expect(verdict.finding?.evidence).toMatch(/^waited .+ in order\.placed before .+ of processing \(messaging\.message\.queue_age\) · 1 worker drains at most /);
     }
+    // Little's Law across those traces: the burst's messages arrived faster than one worker finishes them.
+    const load = consumerLoadOf(lagging.flatMap((trace) => buildTraceTree(trace)));
+    expect(load).toMatchObject({ messages: LAST, workers: 1 });
+    expect(load!.workersNeeded).toBeGreaterThan(1);
 
     await setFlag('fix.consumers', true, 16);
     const fixed = await freshnessOf(await burst());

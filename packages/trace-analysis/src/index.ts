@@ -30,6 +30,8 @@ export { eventsOf, eventsWithLinked } from './linked-events';
 export { linkedTraceIds, tracesLinkingTo } from './trace-links';
 export { withLinkedTraces } from './with-linked-traces';
 export { selectTree } from './select-tree';
+export { consumerLoadOf } from './consumer-load';
+export type { ConsumerLoad } from './consumer-load';
 export type { TraceGetter } from './with-linked-traces';
 /** The typed error for input the analysis refuses. */
 export { TraceAnalysisError } from './errors';

@@ -1,4 +1,5 @@
-import type { Diagnosis } from '@tracecart/trace-analysis';
+import type { ConsumerLoad, Diagnosis } from '@tracecart/trace-analysis';
+import { formatConsumerLoad } from './format-consumer-load';
 import { formatMs, formatShare } from '@tracecart/units';
 import type { ManySummary } from './summarize-many';
 import { nPlusOneLines } from './format-diagnosis';
@@ -30,7 +31,7 @@ function culpritMedianLines(median: CulpritMedian | undefined): string[] {
 }
 
 /** The report for many traces: the most common verdict first, then groups, N+1 patterns and each trace. */
-export function formatMany(title: string, summary: ManySummary, traces: DiagnosedTrace[], skipped: string[], culpritMedian?: CulpritMedian): string {
+export function formatMany(title: string, summary: ManySummary, traces: DiagnosedTrace[], skipped: string[], culpritMedian?: CulpritMedian, consumerLoad?: ConsumerLoad): string {
   const [top, ...others] = summary.verdicts;
   const groups = summary.contributors.slice(0, 10).map((g) => [
     formatShare(g.share),
@@ -46,6 +47,7 @@ export function formatMany(title: string, summary: ManySummary, traces: Diagnose
     ...others.slice(0, 4).map((v) => `${v.count} of ${summary.traceCount} traces: ${v.line}`),
     `${title} · p50 ${formatMs(summary.p50Ms)} · p95 ${formatMs(summary.p95Ms)}`,
     ...culpritMedianLines(culpritMedian),
+    ...formatConsumerLoad(consumerLoad),
     '',
     'Critical path contributors, mean per trace',
     ...formatTable(

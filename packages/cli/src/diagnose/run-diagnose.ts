@@ -1,4 +1,4 @@
-import { buildTraceTree, diagnose, TraceAnalysisError, withLinkedTraces, type Diagnosis, type TraceTree } from '@tracecart/trace-analysis';
+import { buildTraceTree, consumerLoadOf, diagnose, TraceAnalysisError, withLinkedTraces, type Diagnosis, type TraceTree } from '@tracecart/trace-analysis';
 import { LAB_SWITCH_RULES, withoutFixSuggestions } from '@tracecart/lab-rules';
 import type { TracesData } from '@tracecart/otlp';
 import { markBaselines } from './baseline-marks';
@@ -74,11 +74,13 @@ export async function diagnoseLast(args: LastArgs, fetcher: TraceFetcher, hideFi
   const summary = summarizeMany(diagnosed.map((d) => d.diagnosis));
   const source = await chooseBaselineSource(args.jaegerUrl, fetcher, args.lookbackMs, args.service);
   const culpritMedian = await medianOfCommonCulprit(trees, source);
+  // A single consumer trace cannot say how fast messages arrive; the enqueue times of many can.
+  const consumerLoad = consumerLoadOf(trees.map((t) => t.tree));
   if (args.json) {
     const { origin, ...median } = culpritMedian;
     const baselines = { ...origin, line: formatOrigin(origin), commonCulprit: median.culprit ? median : null };
-    const body = { service: args.service, lookbackMs: args.lookbackMs, jaeger: args.jaegerUrl, summary, baselines, traces: diagnosed, skipped };
+    const body = { service: args.service, lookbackMs: args.lookbackMs, jaeger: args.jaegerUrl, summary, baselines, consumerLoad: consumerLoad ?? null, traces: diagnosed, skipped };
     return { stdout: JSON.stringify(body, null, 2), stderr: '', exitCode: 0 };
   }
-  return { stdout: formatMany(`${diagnosed.length} traces · ${where}`, summary, diagnosed, skipped, culpritMedian), stderr: '', exitCode: 0 };
+  return { stdout: formatMany(`${diagnosed.length} traces · ${where}`, summary, diagnosed, skipped, culpritMedian, consumerLoad), stderr: '', exitCode: 0 };
 }
