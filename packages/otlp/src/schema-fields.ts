@@ -3,18 +3,19 @@ import { z } from 'zod';
 // Building blocks of the OTLP/JSON schema. Proto3 JSON leaves out zero values, empty strings and
 // empty lists, so an absent (or null) field decodes to its default rather than failing.
 
-/** A field that `read` turns into T, or refuses by returning undefined; absent gives `fallback`. */
+/**
+ * A field that `read` turns into T, or refuses by returning undefined; absent gives `fallback`.
+ * A bare transform, not `z.unknown().optional().transform()`: each of those wraps the field in
+ * two more schemas (a pipe and an optional) that every span's 16 scalars would walk through.
+ */
 export function scalarField<T>(read: (value: unknown) => T | undefined, problem: string, fallback: T) {
-  return z
-    .unknown()
-    .optional()
-    .transform((value, ctx): T => {
-      if (value === undefined || value === null) return fallback;
-      const out = read(value);
-      if (out !== undefined) return out;
-      ctx.addIssue({ code: 'custom', message: problem, input: value });
-      return z.NEVER;
-    });
+  return z.transform((value: unknown, ctx): T => {
+    if (value === undefined || value === null) return fallback;
+    const out = read(value);
+    if (out !== undefined) return out;
+    ctx.issues.push({ code: 'custom', message: problem, input: value });
+    return z.NEVER;
+  });
 }
 
 /** A repeated field: absent is an empty list. */
