@@ -3,8 +3,10 @@ import path from 'node:path';
 
 const STOP_WAIT_MS = 15_000;
 
-/** Whether a process with this pid exists (someone else's counts too). */
+/** Whether a process with this id still exists (signal 0 checks without sending anything). */
 export function isProcessAlive(pid: number): boolean {
+  // 0 and negative ids name process groups: kill() would answer for (or signal) a whole group.
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;

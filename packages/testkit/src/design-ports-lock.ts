@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { isProcessAlive } from './process-alive';
+import { isProcessAlive } from '@tracecart/pg-server';
 
 const LOCK_DIR = path.join(os.tmpdir(), 'tracecart-demo-design-ports.lock');
 const WAIT_STEP_MS = 250;

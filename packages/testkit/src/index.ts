@@ -19,7 +19,7 @@ export type { DelayRule } from './delay-proxy';
 export type { RunningServer } from './listen';
 export { requestJson } from './http-json';
 export type { JsonResponse } from './http-json';
-export { isProcessAlive } from './process-alive';
+export { isProcessAlive } from '@tracecart/pg-server';
 /** A PostgreSQL of the test's own (ephemeral port, temporary data) to stop, restart or kill. */
 export { startPrivatePostgres } from './private-postgres';
 export type { PrivatePostgres } from './private-postgres';

@@ -1,5 +1,4 @@
-import { EVIDENCE } from '@tracecart/contracts';
-import { numberOf } from './attribute-values';
+import { consumerWorkersOf } from './find-consumer-lag';
 import { unixMsOf } from './linked-span-ends';
 import { queueAgeOf } from './queue-age';
 import type { TraceTree } from './types';
@@ -25,8 +24,6 @@ export interface ConsumerLoad {
   workers: number | undefined;
 }
 
-const { ATTR_CONSUMER_CONCURRENCY } = EVIDENCE;
-
 // Fewer messages than this give no rate worth printing.
 const MIN_MESSAGES = 3;
 
@@ -45,8 +42,8 @@ export function consumerLoadOf(trees: readonly TraceTree[]): ConsumerLoad | unde
       if (!age) continue;
       enqueuedAt.push(unixMsOf(tree, span.startNs) - age.ms);
       serviceMsTotal += (span.endNs - span.startNs) / 1e6;
-      const concurrency = numberOf(span.attributes[ATTR_CONSUMER_CONCURRENCY]);
-      if (concurrency !== undefined && concurrency >= 1) workers = Math.max(workers ?? 0, Math.floor(concurrency));
+      const spanWorkers = consumerWorkersOf(span);
+      if (spanWorkers !== undefined) workers = Math.max(workers ?? 0, spanWorkers);
     }
   }
   if (enqueuedAt.length < MIN_MESSAGES) return undefined;

@@ -4,7 +4,7 @@ import { numberOf, stringOf } from './attribute-values';
 import type { EvidenceScope } from './evidence-scope';
 import { evidencePresenceOf } from './evidence-presence';
 import { queueAgeOf } from './queue-age';
-import type { Finding, TraceTree } from './types';
+import type { Finding, TraceSpan, TraceTree } from './types';
 
 const { ATTR_CONSUMER_CONCURRENCY } = EVIDENCE;
 const { ATTR_MESSAGING_DESTINATION_NAME } = MESSAGING;
@@ -36,14 +36,19 @@ export interface ConsumerLag {
   capacityPerSecond: number;
 }
 
+/** The workers a consumer span says took messages at once (`messaging.consumer.concurrency`), if it says. */
+export function consumerWorkersOf(span: TraceSpan): number | undefined {
+  const concurrency = numberOf(span.attributes[ATTR_CONSUMER_CONCURRENCY]);
+  return concurrency !== undefined && concurrency >= 1 ? Math.floor(concurrency) : undefined;
+}
+
 /** The consumer span's wait and capacity when its message waited long against its processing. */
 export function consumerLagOf(tree: TraceTree, index: number): ConsumerLag | undefined {
   const span = tree.spans[index];
   const age = queueAgeOf(span, tree);
   const serviceMs = (span.endNs - span.startNs) / 1e6;
   if (!age || age.ms < MIN_QUEUE_AGE_MS || age.ms < MIN_AGE_TO_SERVICE * serviceMs) return undefined;
-  const concurrency = numberOf(span.attributes[ATTR_CONSUMER_CONCURRENCY]);
-  const workers = concurrency !== undefined && concurrency >= 1 ? Math.floor(concurrency) : undefined;
+  const workers = consumerWorkersOf(span);
   // A zero-length span drains without bound; the finding then says so rather than dividing by 0.
   const capacityPerSecond = serviceMs > 0 ? ((workers ?? 1) * 1000) / serviceMs : Infinity;
   const destination = stringOf(span.attributes[ATTR_MESSAGING_DESTINATION_NAME]) ?? 'its queue';

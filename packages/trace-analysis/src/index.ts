@@ -13,7 +13,7 @@ export { detectNPlusOne } from './n-plus-one';
 /** The culprit, its pattern and the switch that fixes it, plus one readable line. */
 export { decideVerdict } from './verdict';
 /** Summary, critical path, contributors, N+1 patterns and verdict of one trace. */
-export { diagnose } from './diagnose';
+export { diagnose, diagnoseTree } from './diagnose';
 /** Before/after comparison of two sets of traces. */
 export { compare } from './compare';
 /** SQL with literals replaced by `?`, IN/ANY lists collapsed and whitespace folded. */

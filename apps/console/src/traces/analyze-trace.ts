@@ -1,28 +1,8 @@
-import {
-  computeCriticalPath,
-  computeSelfTimes,
-  decideVerdict,
-  detectNPlusOne,
-  findTopContributors,
-  summarizeTree,
-  type Diagnosis,
-  type TraceTree,
-} from '@tracecart/trace-analysis';
+import { computeSelfTimes, diagnoseTree, type TraceTree } from '@tracecart/trace-analysis';
 import { LAB_SWITCH_RULES, withoutFixSuggestions } from '@tracecart/lab-rules';
 import type { TraceAnalysis } from '../api-types';
 import { isTraceComplete } from './trace-completeness';
 import { buildWaterfallRows } from './waterfall-rows';
-
-// The same parts `diagnose()` returns with the lab's rules, computed on one tree so the waterfall reuses its timings.
-function diagnoseTree(tree: TraceTree): Diagnosis {
-  return {
-    summary: summarizeTree(tree),
-    criticalPath: computeCriticalPath(tree),
-    contributors: findTopContributors(tree),
-    nPlusOne: detectNPlusOne(tree),
-    verdict: decideVerdict(tree, { rules: LAB_SWITCH_RULES }),
-  };
-}
 
 /**
  * The verdict, the diagnosis and the waterfall rows of one trace (its links across the queue
@@ -30,7 +10,8 @@ function diagnoseTree(tree: TraceTree): Diagnosis {
  * verdict names the finding and its general advice, no switch.
  */
 export function analyzeTrace(tree: TraceTree, jaegerUiUrl: string | null, hideFixes = false): Omit<TraceAnalysis, 'links'> {
-  const diagnosed = diagnoseTree(tree);
+  // Diagnosed on the tree itself, so the waterfall reuses its timings.
+  const diagnosed = diagnoseTree(tree, { rules: LAB_SWITCH_RULES });
   const diagnosis = hideFixes ? withoutFixSuggestions(diagnosed) : diagnosed;
   return {
     traceId: tree.traceId,

@@ -1,4 +1,4 @@
-import { buildTraceTree, consumerLoadOf, diagnose, TraceAnalysisError, withLinkedTraces, type Diagnosis, type TraceTree } from '@tracecart/trace-analysis';
+import { consumerLoadOf, diagnoseTree, selectTree, TraceAnalysisError, withLinkedTraces, type Diagnosis, type TraceTree } from '@tracecart/trace-analysis';
 import { LAB_SWITCH_RULES, withoutFixSuggestions } from '@tracecart/lab-rules';
 import type { TracesData } from '@tracecart/otlp';
 import { markBaselines } from './baseline-marks';
@@ -23,19 +23,21 @@ export interface DiagnoseOutput {
   exitCode: number;
 }
 
-/** During a challenge (`hideFixes`) the verdict names the finding and its general advice, no switch. */
-function diagnoseWith(data: unknown, options: { traceId: string; contributorLimit?: number }, hideFixes: boolean): Diagnosis {
-  const diagnosis = diagnose(data, { ...options, rules: LAB_SWITCH_RULES });
-  return hideFixes ? withoutFixSuggestions(diagnosis) : diagnosis;
+/**
+ * One trace of the input, built once, with the lab's rules. During a challenge (`hideFixes`) the
+ * verdict names the finding and its general advice, no switch.
+ */
+function diagnoseWith(data: unknown, options: { traceId: string; contributorLimit?: number }, hideFixes: boolean): { tree: TraceTree; diagnosis: Diagnosis } {
+  const tree = selectTree(data, options.traceId);
+  const diagnosis = diagnoseTree(tree, { contributorLimit: options.contributorLimit, rules: LAB_SWITCH_RULES });
+  return { tree, diagnosis: hideFixes ? withoutFixSuggestions(diagnosis) : diagnosis };
 }
 
 /** Diagnoses one trace and marks its groups against their operations' recent durations. */
 export async function diagnoseOne(args: OneArgs, fetcher: TraceFetcher, hideFixes = false): Promise<DiagnoseOutput> {
   // With the traces it links to: a consumer's wait shows across the link to its producer.
   const data = await withLinkedTraces(await fetcher.getTrace(args.traceId), args.traceId, (id) => fetcher.getTrace(id));
-  const diagnosis = diagnoseWith(data, { traceId: args.traceId }, hideFixes);
-  const trees = buildTraceTree(data);
-  const tree = trees.find((t) => t.traceId === diagnosis.summary.traceId) ?? trees[0];
+  const { tree, diagnosis } = diagnoseWith(data, { traceId: args.traceId }, hideFixes);
   const probeService = diagnosis.summary.rootService ?? diagnosis.summary.services[0] ?? 'unknown_service';
   const source = await chooseBaselineSource(args.jaegerUrl, fetcher, args.lookbackMs, probeService);
   const marks = await markBaselines(tree, diagnosis, source);
@@ -49,10 +51,9 @@ function diagnoseEach(traces: Map<string, TracesData>, hideFixes: boolean): { di
   const skipped: string[] = [];
   for (const [traceId, data] of traces) {
     try {
-      const [tree] = buildTraceTree(data);
-      const diagnosis = diagnoseWith(data, { traceId, contributorLimit: 1000 }, hideFixes);
-      diagnosed.push({ traceId, startUnixNano: tree?.originUnixNano, diagnosis });
-      if (tree) trees.push({ diagnosis, tree });
+      const { tree, diagnosis } = diagnoseWith(data, { traceId, contributorLimit: 1000 }, hideFixes);
+      diagnosed.push({ traceId, startUnixNano: tree.originUnixNano, diagnosis });
+      trees.push({ diagnosis, tree });
     } catch (error) {
       // One unreadable trace should not hide what the others say; it is listed, not dropped.
       if (!(error instanceof TraceAnalysisError)) throw error;
