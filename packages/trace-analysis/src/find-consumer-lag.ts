@@ -1,5 +1,5 @@
 import { EVIDENCE, MESSAGING } from '@tracecart/contracts';
-import { formatMs } from '@tracecart/units';
+import { formatMs, formatPerSecond } from '@tracecart/units';
 import { numberOf, stringOf } from './attribute-values';
 import type { EvidenceScope } from './evidence-scope';
 import { evidencePresenceOf } from './evidence-presence';
@@ -72,7 +72,7 @@ export function findLaggingConsumer(tree: TraceTree): ConsumerLag | undefined {
 
 function formatRate(perSecond: number): string {
   if (!Number.isFinite(perSecond)) return 'without a bound';
-  return `at most ${perSecond >= 100 ? Math.round(perSecond).toLocaleString('en-US') : perSecond.toFixed(1)}/s`;
+  return `at most ${formatPerSecond(perSecond)}`;
 }
 
 function describeCapacity(lag: ConsumerLag): string {

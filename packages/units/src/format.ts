@@ -19,3 +19,8 @@ export function formatMs(ms: number | null | undefined, format: MsFormat = {}): 
 export function formatShare(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
+
+/** A rate per second for people: 11.8/s, 41.5/s, 164/s, 1,250/s. */
+export function formatPerSecond(perSecond: number): string {
+  return `${perSecond >= 100 ? Math.round(perSecond).toLocaleString('en-US') : perSecond.toFixed(1)}/s`;
+}

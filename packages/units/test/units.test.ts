@@ -1,4 +1,4 @@
-import { formatMs, formatShare, parseDuration } from '../src';
+import { formatMs, formatPerSecond, formatShare, parseDuration } from '../src';
 
 describe('parseDuration', () => {
   it('reads every unit, with decimals', () => {
@@ -33,5 +33,11 @@ describe('formatMs', () => {
 describe('formatShare', () => {
   it('rounds to a whole percentage', () => {
     expect([formatShare(0), formatShare(0.914), formatShare(0.995), formatShare(1)]).toEqual(['0%', '91%', '100%', '100%']);
+  });
+});
+
+describe('formatPerSecond', () => {
+  it('keeps a decimal below 100/s and groups whole thousands above', () => {
+    expect([11.84, 41.5, 99.94, 163.6, 1250.4].map(formatPerSecond)).toEqual(['11.8/s', '41.5/s', '99.9/s', '164/s', '1,250/s']);
   });
 });

@@ -1,7 +1,5 @@
 import type { ConsumerLoad } from '@tracecart/trace-analysis';
-import { formatMs } from '@tracecart/units';
-
-const rate = (perSecond: number) => `${perSecond >= 100 ? Math.round(perSecond) : perSecond.toFixed(1)}/s`;
+import { formatMs, formatPerSecond } from '@tracecart/units';
 
 /**
  * Little's Law over the traces' consumer spans, in one line: `consumer load: 40 messages
@@ -10,7 +8,7 @@ const rate = (perSecond: number) => `${perSecond >= 100 ? Math.round(perSecond) 
 export function formatConsumerLoad(load: ConsumerLoad | undefined): string[] {
   if (!load) return [];
   const { messages, arrivalPerSecond, windowSeconds, serviceMs, workersNeeded, workers } = load;
-  const demand = `${messages} messages enqueued at ${rate(arrivalPerSecond)} over ${windowSeconds.toFixed(1)} s × ${formatMs(serviceMs)} each = ${workersNeeded.toFixed(2)} workers busy`;
+  const demand = `${messages} messages enqueued at ${formatPerSecond(arrivalPerSecond)} over ${windowSeconds.toFixed(1)} s × ${formatMs(serviceMs)} each = ${workersNeeded.toFixed(2)} workers busy`;
   if (workers === undefined) return [`consumer load (Little's Law): ${demand} · workers unknown`];
   const there = `${workers} ${workers === 1 ? 'worker' : 'workers'} there`;
   const verdict = workersNeeded > workers ? 'the queue grows' : 'enough to keep up';
