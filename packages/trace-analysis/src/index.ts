@@ -28,7 +28,7 @@ export type { VerdictShareParts } from './share-definitions';
 export { eventsOf, eventsWithLinked } from './linked-events';
 /** The other traces a trace's spans link to (placed by: trace …), and the traces that link to one (fulfilled later: trace …). */
 export { linkedTraceIds, tracesLinkingTo } from './trace-links';
-export { withLinkedTraces } from './with-linked-traces';
+export { selectTreeWithLinks } from './with-linked-traces';
 export { selectTree } from './select-tree';
 export { consumerLoadOf } from './consumer-load';
 export type { ConsumerLoad } from './consumer-load';

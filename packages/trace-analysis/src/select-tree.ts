@@ -9,7 +9,11 @@ import type { TraceTree } from './types';
  * span. Refuses an empty input, a missing trace, and several traces without `traceId`.
  */
 export function selectTree(data: unknown, traceId?: string): TraceTree {
-  const trees = buildTraceTree(data);
+  return selectFromTrees(buildTraceTree(data), traceId);
+}
+
+/** selectTree over trees already built. */
+export function selectFromTrees(trees: readonly TraceTree[], traceId?: string): TraceTree {
   if (trees.length === 0) throw new TraceAnalysisError('no_trace', 'the input holds no spans');
   if (traceId === undefined && trees.length > 1) throw new TraceAnalysisError('several_traces', `the input holds ${trees.length} traces; pass traceId`);
   const tree = traceId === undefined ? trees[0] : trees.find((t) => t.traceId === traceId.toLowerCase());

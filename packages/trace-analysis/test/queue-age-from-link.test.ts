@@ -3,7 +3,7 @@
 // consumer span's start, across the span link. Foreign shapes only: a Kafka producer and consumer.
 import type { TracesData } from '@tracecart/otlp';
 import { toTracesData, withCrossTraceLink, type SpanSpec } from '@tracecart/testkit';
-import { diagnose } from '../src';
+import { decideVerdict, diagnose, selectTreeWithLinks } from '../src';
 
 const CHECKOUT = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 const DELIVERY = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
@@ -44,5 +44,22 @@ describe('queue age read across the link to the producer', () => {
 
   it('reads nothing across a link whose producer ended after its consumer began (clocks apart)', () => {
     expect(diagnose(input(-30), { traceId: DELIVERY }).verdict.findings.map((f) => f.kind)).not.toContain('consumer_lag');
+  });
+
+  it('fetches the trace a consumer links to, and goes on without it when it cannot be fetched or read', async () => {
+    const consumerOnly = input(9_000, false);
+    const producer = toTracesData(checkout);
+    const asked: string[] = [];
+    const tree = await selectTreeWithLinks(consumerOnly, DELIVERY, async (id) => {
+      asked.push(id);
+      return producer;
+    });
+    expect(asked).toEqual([CHECKOUT]);
+    expect(decideVerdict(tree).finding).toMatchObject({ kind: 'consumer_lag', details: { queueAgeMs: 9_000 } });
+    for (const getter of [async () => undefined, async () => ({ resourceSpans: 'not a list' }) as unknown as TracesData, () => Promise.reject(new Error('down'))]) {
+      const alone = await selectTreeWithLinks(consumerOnly, DELIVERY, getter);
+      expect(alone.traceId).toBe(DELIVERY);
+      expect(decideVerdict(alone).findings.map((f) => f.kind)).not.toContain('consumer_lag');
+    }
   });
 });

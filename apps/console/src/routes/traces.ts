@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { HttpError } from '@tracecart/http-kit';
 import type { JaegerClient } from '@tracecart/jaeger-client';
 import type { TracesData } from '@tracecart/otlp';
-import { selectTree, TraceAnalysisError, withLinkedTraces } from '@tracecart/trace-analysis';
+import { selectTree, selectTreeWithLinks, TraceAnalysisError } from '@tracecart/trace-analysis';
 import type { Logger } from '@tracecart/tracing';
 import type { TraceAnalysis, TraceLinksView, TraceList } from '../api-types';
 import { markBaselines } from '../baselines/baseline-marks';
@@ -86,7 +86,7 @@ export function traceRoutes(source: TraceSource): Router {
   router.get('/api/diagnose/:traceId', guard(async (req, res) => {
     const { traceId, data } = await fetchTrace(source, req);
     // With the traces it links to: a consumer that records no queue age shows its wait across the link.
-    const tree = selectTree(await withLinkedTraces(data, traceId, (id) => source.jaeger.getTrace(id)), traceId);
+    const tree = await selectTreeWithLinks(data, traceId, (id) => source.jaeger.getTrace(id));
     const analysis = analyzeTrace(tree, source.jaegerUiUrl, (await source.challengeRunning?.()) ?? false);
     const [rows, links] = await Promise.all([
       markBaselines(source.jaegerQueryUrl, analysis.rows, (error) => source.logger?.warn({ err: error }, 'baseline lookup failed; the span goes unmarked')),

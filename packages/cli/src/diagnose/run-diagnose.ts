@@ -1,4 +1,4 @@
-import { consumerLoadOf, diagnoseTree, selectTree, TraceAnalysisError, withLinkedTraces, type Diagnosis, type TraceTree } from '@tracecart/trace-analysis';
+import { consumerLoadOf, diagnoseTree, selectTree, selectTreeWithLinks, TraceAnalysisError, type Diagnosis, type TraceTree } from '@tracecart/trace-analysis';
 import { LAB_SWITCH_RULES, withoutFixSuggestions } from '@tracecart/lab-rules';
 import type { TracesData } from '@tracecart/otlp';
 import { markBaselines } from './baseline-marks';
@@ -23,21 +23,17 @@ export interface DiagnoseOutput {
   exitCode: number;
 }
 
-/**
- * One trace of the input, built once, with the lab's rules. During a challenge (`hideFixes`) the
- * verdict names the finding and its general advice, no switch.
- */
-function diagnoseWith(data: unknown, options: { traceId: string; contributorLimit?: number }, hideFixes: boolean): { tree: TraceTree; diagnosis: Diagnosis } {
-  const tree = selectTree(data, options.traceId);
-  const diagnosis = diagnoseTree(tree, { contributorLimit: options.contributorLimit, rules: LAB_SWITCH_RULES });
-  return { tree, diagnosis: hideFixes ? withoutFixSuggestions(diagnosis) : diagnosis };
+/** One tree with the lab's rules. During a challenge (`hideFixes`) the verdict names the finding and its general advice, no switch. */
+function diagnoseWith(tree: TraceTree, hideFixes: boolean, contributorLimit?: number): Diagnosis {
+  const diagnosis = diagnoseTree(tree, { contributorLimit, rules: LAB_SWITCH_RULES });
+  return hideFixes ? withoutFixSuggestions(diagnosis) : diagnosis;
 }
 
 /** Diagnoses one trace and marks its groups against their operations' recent durations. */
 export async function diagnoseOne(args: OneArgs, fetcher: TraceFetcher, hideFixes = false): Promise<DiagnoseOutput> {
   // With the traces it links to: a consumer's wait shows across the link to its producer.
-  const data = await withLinkedTraces(await fetcher.getTrace(args.traceId), args.traceId, (id) => fetcher.getTrace(id));
-  const { tree, diagnosis } = diagnoseWith(data, { traceId: args.traceId }, hideFixes);
+  const tree = await selectTreeWithLinks(await fetcher.getTrace(args.traceId), args.traceId, (id) => fetcher.getTrace(id));
+  const diagnosis = diagnoseWith(tree, hideFixes);
   const probeService = diagnosis.summary.rootService ?? diagnosis.summary.services[0] ?? 'unknown_service';
   const source = await chooseBaselineSource(args.jaegerUrl, fetcher, args.lookbackMs, probeService);
   const marks = await markBaselines(tree, diagnosis, source);
@@ -51,7 +47,8 @@ function diagnoseEach(traces: Map<string, TracesData>, hideFixes: boolean): { di
   const skipped: string[] = [];
   for (const [traceId, data] of traces) {
     try {
-      const { tree, diagnosis } = diagnoseWith(data, { traceId, contributorLimit: 1000 }, hideFixes);
+      const tree = selectTree(data, traceId);
+      const diagnosis = diagnoseWith(tree, hideFixes, 1000);
       diagnosed.push({ traceId, startUnixNano: tree.originUnixNano, diagnosis });
       trees.push({ diagnosis, tree });
     } catch (error) {
